@@ -1,0 +1,106 @@
+"""Normalize: RawDocument pages → one clean text (NFC, look-alikes fixed, layout noise removed).
+
+The text built here is the `text` of the record: every later offset points into it, never into
+the source bytes, so markdown emphasis and running headers are removed here, once, before any
+stage measures an offset.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .records import RawDocument
+
+# Look-alikes and invisible characters (SPEC §3: "Ð" U+00D0 → "Đ").
+_CHAR_MAP = str.maketrans({
+    "\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " ",
+    "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
+    "\u2028": "\n", "\u2029": "\n", "\x0c": "\n", "\x0b": "\n",
+})
+
+# Lines that are not document text: Công báo running headers, bare page numbers, signing stamps.
+_NOISE_LINE = re.compile(
+    r"^[ \t]*(?:"
+    r"C[ÔO]NG B[ÁA]O\s*/\s*S[ốô]\s*[\d+\s]+/\s*Ng[àa]y\s*\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}\s*\d*"  # CÔNG BÁO/Số 302/Ngày 02-06-2026 44
+    r"|\d{1,4}\s*C[ÔO]NG B[ÁA]O\s*/\s*S[ốô]\s*[\d+\s]+/\s*Ng[àa]y\s*\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}"  # 44 CÔNG BÁO/… (even pages)
+    r"|[-–]?\s*\d{1,4}\s*[-–]?"                                    # a page number alone
+    r"|(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email|Signature Not Verified)\s*:.*"  # signing stamp
+    r")[ \t]*$", re.MULTILINE)
+
+_MD_EMPHASIS = re.compile(r"\*\*\*|\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])__(?=\S)|(?<=\S)__(?![\w_])")
+_CRAWL_BREAK = re.compile(r"[ ]*\r?\n[ ]+|\r\n")  # crawled HTML wrapped at ~80 columns: "…chính\r\n  quyền"
+_TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
+_MULTISPACE = re.compile(r"[ ]{2,}")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+
+def _is_flattened(text: str) -> bool:
+    """Crawled web copies: few, very long lines, broken by CRLF plus indentation at ~80 columns."""
+    if "\r\n" in text and text.count("\n") * 60 < len(text):
+        return True
+    lines = text.count("\n") + 1
+    return len(text) / lines > 400
+
+
+def _unwrap_lines(text: str) -> str:
+    """Join visual line wraps (PDF, hard-wrapped text) into logical lines, keeping length."""
+    from .layout import starts_new_line  # the layout's own idea of where a line must begin
+
+    lines = text.split("\n")
+    out = [lines[0]] if lines else []
+    for line in lines[1:]:
+        prev = out[-1]
+        if prev.strip() and line.strip() and not starts_new_line(prev, line):
+            out[-1] = prev.rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@dataclass
+class Normalized:
+    text: str
+    page_starts: list[int]
+    removed: list[str] = field(default_factory=list)  # noise lines dropped (headers, stamps)
+
+    def page_of(self, offset: int) -> int:
+        """1-based page number of a text offset."""
+        return bisect.bisect_right(self.page_starts, offset)
+
+
+def normalize_page(text: str, fmt: str, removed: list[str] | None = None) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
+    if _is_flattened(text):
+        text = _CRAWL_BREAK.sub(" ", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if fmt in ("md", "txt") and "*" in text:
+        text = _MD_EMPHASIS.sub("", text)
+    if removed is not None:
+        removed.extend(m.group(0).strip() for m in _NOISE_LINE.finditer(text) if m.group(0).strip())
+    text = _NOISE_LINE.sub("", text)
+    text = _TRAILING_SPACE.sub("", text)
+    text = _MULTISPACE.sub(" ", text)
+    if fmt in ("pdf", "image", "docx", "html"):
+        text = "\n".join(l for l in text.split("\n") if l.strip())  # visual blank lines carry nothing
+    text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip("\n ")
+
+
+def normalize(raw: RawDocument) -> Normalized:
+    """Pages → one text. Pages are joined with a newline, so a sentence may run across them."""
+    removed: list[str] = []
+    parts: list[str] = []
+    page_starts: list[int] = []
+    pos = 0
+    for page in raw.pages:
+        t = normalize_page(page.text, raw.format, removed)
+        page_starts.append(pos)
+        parts.append(t)
+        pos += len(t) + 1
+    text = "\n".join(parts)
+    if raw.format in ("pdf", "image", "docx", "html"):
+        text = _unwrap_lines(text)
+    return Normalized(text=text, page_starts=page_starts or [0], removed=removed)

@@ -1,0 +1,213 @@
+"""Tasks: Layout + citations + deadlines → the task list (SPEC §4).
+
+A task is the smallest enumerated item holding an instruction, or a directive sentence in
+unnumbered text. An introducer ("Giao các sở, ban, ngành …:") is not a task; its addressee and
+deadline flow down to the sub-items that do not state their own, never sideways to siblings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from .layout import Layout, Unit
+from .models_data import load
+from .records import Citation, Deadline, Task
+from .sentences import split_unit
+
+
+@lru_cache(maxsize=None)
+def _grammar():
+    import regex
+    g = load("tasks")
+    verbs = sorted(set(g["imperative_verbs"]), key=len, reverse=True)
+    return {
+        "directive": regex.compile(g["directive"]["pattern"]),
+        "imperative": regex.compile(r"^(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b"),
+        "not_task": regex.compile(g["not_task"]["pattern"]),
+        "not_section": regex.compile(g["not_task_sections"]),
+        "assign": regex.compile(g["lead"]["assign"]),
+        "subject_verbs": regex.compile(r"\s*,?\s*" + g["lead"]["subject_verbs"]),
+        "support": regex.compile(g["support"]["pattern"]),
+        "report_to": regex.compile(g["report_to"]["pattern"]),
+    }
+
+
+_MARKER = re.compile(r"^\s*(?:Điều\s+\d+[a-z]?\s*\.|[IVXL]{1,5}\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\)|\(\d{1,2}\)|[-–—+•●▪◦])\s*")
+_TIMEOUT = 0.5  # seconds: a pathological input must not stall the batch
+
+
+@dataclass
+class _Ctx:
+    lead: list[str] = field(default_factory=list)
+    deadline: Optional[Deadline] = None
+    assigning: bool = False   # the introducer hands out work ("Giao …:", "… các nhiệm vụ sau:")
+    excluded: bool = False    # under a "MỤC ĐÍCH, YÊU CẦU" / "QUAN ĐIỂM" heading
+
+
+def _agencies(s: str) -> list[str]:
+    from .agencies import split_agencies
+    s = s.strip(" ,;:.")
+    if not s:
+        return []
+    return [a for a in split_agencies(s) if a]
+
+
+def _lead_of(body: str) -> list[str]:
+    """The addressee named in an item's own text, if any."""
+    G = _grammar()
+    m = G["assign"].search(body, timeout=_TIMEOUT)
+    if m and m.start() < 200:
+        who = m.group("who")
+        # "Giao Sở Nội vụ chủ trì, phối hợp …": stop at the first verb already handled by the lookahead
+        return _agencies(who)
+    # the item opens with its actor: "Sở Nội vụ chủ trì …", "Bộ Công an: …", "Các bộ, ngành …"
+    from .agencies import find_agencies
+    ags = find_agencies(body, 0, min(len(body), 300))
+    if ags and ags[0].start <= 2:
+        # extend over a list of agencies joined by ",", ";", "và"
+        end = ags[0].end
+        names = [ags[0].name]
+        for a in ags[1:]:
+            gap = body[end:a.start]
+            if re.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*(?:các\s+)?", gap):
+                names.append(a.name)
+                end = a.end
+            else:
+                break
+        rest = body[end:end + 40]
+        if G["subject_verbs"].match(rest) or re.match(r"\s*(?:\([^)]{0,80}\)\s*)?[:,]?\s*(?:chủ\s+trì|có|chịu|phải|cần|khẩn|tiếp|tập|thực|tổ|triển|chỉ|rà|nghiên|theo|xây|phối|kiểm|hướng|báo|tổng|đôn|hoàn|căn|tăng|bố|cung|đẩy|thường|xem|hoàn|bảo|đảm|trình|lập|tham|nghiêm|quán|rút)", rest):
+            return names
+    return []
+
+
+def _support_of(body: str) -> list[str]:
+    m = _grammar()["support"].search(body, timeout=_TIMEOUT)
+    if not m:
+        return []
+    who = m.group("who")
+    if re.match(r"\s*(?:chặt\s+chẽ|tốt|thực\s+hiện|triển\s+khai)\b", who):
+        return []
+    return _agencies(who)
+
+
+def _report_to_of(body: str) -> list[str]:
+    from .agencies import canonical_agency
+    out: list[str] = []
+    for m in _grammar()["report_to"].finditer(body, timeout=_TIMEOUT):
+        who = m.group("who") or m.group("via")
+        if who:
+            name = canonical_agency(who, drop_head=False)
+            if name and name not in out:
+                out.append(name)
+        if out:
+            break  # the direct recipient only (SPEC §4)
+    return out
+
+
+def _action_of(body: str, lead_text_end: int = 0) -> str:
+    s = body[lead_text_end:]
+    s = re.split(r"[.;](?:\s|$)", s, maxsplit=1)[0]
+    return " ".join(s.split())[:300]
+
+
+def _is_introducer(u: Unit, text: str) -> bool:
+    return bool(u.children) or text[u.start:u.end].rstrip().endswith(":")
+
+
+def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Optional[str],
+            doc_type: Optional[str]) -> list[Task]:
+    """Tasks of one document, in reading order."""
+    from .deadlines import find_deadlines, pick_primary
+
+    G = _grammar()
+    text = layout.text
+    units = layout.units
+    recipients = list(layout.metadata.recipients)
+    ctx: dict[Optional[int], _Ctx] = {None: _Ctx(lead=_agencies("; ".join(recipients)) if recipients else [])}
+    tasks: list[Task] = []
+    dispatch = (doc_type or "") in ("Công văn", "Công điện", "Chỉ thị", "Thông báo", "Kế hoạch", "")
+
+    def item_text_span(i: int) -> tuple[int, int]:
+        u = units[i]
+        end = u.end
+        for c in u.children:
+            if units[c].kind:  # marked children are items of their own
+                break
+            end = max(end, units[c].end)
+        return u.start, end
+
+    for i, u in enumerate(units):
+        if not u.kind and u.parent is not None and units[u.parent].kind:
+            continue  # a continuation paragraph: part of its item
+        parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]
+        s, e = item_text_span(i)
+        raw = text[s:e]
+        marker = _MARKER.match(raw)
+        body = raw[marker.end():] if marker and u.kind else raw
+        boff = s + (marker.end() if marker and u.kind else 0)
+        own_lead = _lead_of(body)
+        dls = find_deadlines(text, doc_date, boff, e)
+        primary, others = pick_primary(dls, text) if dls else (None, [])
+        my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
+                  excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120))
+        directive = bool(G["directive"].search(body, timeout=_TIMEOUT))
+        my.assigning = directive or parent_ctx.assigning or bool(re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*$", body.rstrip()))
+        ctx[i] = my
+        has_marked_children = any(units[c].kind for c in u.children)
+        if has_marked_children or not body.strip():
+            continue  # an introducer: not a task itself
+        if u.kind == "" and u.parent is None:
+            # unnumbered text: each directive sentence is a task
+            for a, b in split_unit(text, s, e):
+                sent = text[a:b]
+                if G["not_task"].search(sent, timeout=_TIMEOUT) or not G["directive"].search(sent, timeout=_TIMEOUT):
+                    continue
+                if re.match(r"\s*(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Thực\s+hiện\s+(?:Kết\s+luận|Nghị|Quyết|Chỉ|Công|Thông|Kế))", sent):
+                    continue
+                lead = _lead_of(sent) or ctx[None].lead
+                sd = find_deadlines(text, doc_date, a, b)
+                p, o = pick_primary(sd, text) if sd else (None, [])
+                tasks.append(_make(doc_id, len(tasks), "", text, a, b, sent, lead, p, o, citations))
+            continue
+        if my.excluded or G["not_task"].search(body[:200], timeout=_TIMEOUT):
+            continue
+        imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
+        is_task = directive or bool(own_lead and (imperative or dispatch)) or \
+            (imperative and (parent_ctx.assigning or dispatch))
+        if not is_task:
+            continue
+        tasks.append(_make(doc_id, len(tasks), u.path, text, s, e, body, my.lead,
+                           primary or parent_ctx.deadline, others, citations))
+    _drop_redundant_closing(tasks)
+    for n, t in enumerate(tasks):
+        t.id = f"{doc_id}#{n + 1}"
+    return tasks
+
+
+def _make(doc_id: str, n: int, item: str, text: str, s: int, e: int, body: str, lead: list[str],
+          deadline: Optional[Deadline], others: list[Deadline], citations: list[Citation]) -> Task:
+    refs: list[str] = []
+    for c in citations:
+        if s <= c.start < e:
+            r = c.reference or c.antecedent
+            if r and r not in refs:
+                refs.append(r)
+    return Task(
+        id=f"{doc_id}#{n + 1}", item=item, text=text[s:e], start=s, end=e,
+        action=_action_of(body), lead=list(lead), support=_support_of(body), report_to=_report_to_of(body),
+        deadline=deadline, deadlines_other=list(others), citations=refs,
+    )
+
+
+def _drop_redundant_closing(tasks: list[Task]) -> None:
+    """The closing "… khẩn trương triển khai thực hiện./." is a task only if it adds an addressee."""
+    if len(tasks) < 2:
+        return
+    last = tasks[-1]
+    if last.item == "" and last.text.rstrip().endswith("./.") and not last.deadline:
+        seen = {a.lower() for t in tasks[:-1] for a in t.lead}
+        if all(a.lower() in seen for a in last.lead) or len(last.text) < 200 and re.search(
+                r"(?:khẩn\s+trương|nghiêm\s+túc)\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện)", last.text):
+            tasks.pop()
