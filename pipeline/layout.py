@@ -14,7 +14,7 @@ from typing import Optional
 from .models_data import load
 from .records import Metadata, Signer
 
-_UPPER = "A-ZĐÀ-ỸÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
+_UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
 
 
 @dataclass
@@ -77,9 +77,14 @@ def _patterns():
     markers = [(m["name"], m["pattern"]) for m in data["markers"]]
     alt = "|".join(f"(?P<{n}>{p})" for n, p in markers)
     pats["marker_line"] = regex.compile(rf"(?m)^[ ]*(?:{alt})")
-    # inline: after sentence/clause punctuation, a marker followed by a capital (or "(", a digit)
+    # inline: after sentence/clause punctuation, or after a heading in capitals ("I. MỤC ĐÍCH 1. …"),
+    # a marker followed by a capital (or "(", a digit)
     pats["marker_inline"] = regex.compile(
-        rf"(?<=[.:;!?]\s{{1,3}}|[.:;]\s?\*?\s|^)(?:{alt})(?=\s+[\"“(]?[{_UPPER}0-9])", regex.M)
+        rf"(?<=[.:;!?]\s{{1,3}}|[.:;]\s?\*?\s|^|\b\p{{Lu}}{{2,}}\s)(?:{alt})(?=\s+[\"“(]?[{_UPPER}0-9])", regex.M)
+    # an inline dash before an imperative verb starts an item even after a heading with no
+    # punctuation ("1. Bộ Công an - Chỉ đạo Công an các tỉnh …"); elsewhere " - " is a hyphen
+    verbs = sorted(set(load("tasks")["imperative_verbs"]), key=len, reverse=True)
+    pats["dash_verb"] = regex.compile(r"(?<=\S\s)[-–](?=\s+(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b)")
     pats["marker_names"] = [n for n, _ in markers]
     titles = sorted(data["authority_titles"], key=len, reverse=True)
     pats["titles"] = titles
@@ -101,7 +106,7 @@ def _doc_types() -> list[tuple[str, "re.Pattern", str]]:
 # --- line unwrapping (used by normalize for PDFs and office files) ---------------------------
 
 _LINE_START = re.compile(
-    r"^\s*(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVXL]{1,5}\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s|"
+    r"^\s*(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVXL]{1,5}\.\s|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s|\d{1,2}\)\s|\([ivx]{1,4}\)\s|"
     r"[a-zđ]\)\s|\(\d{1,2}\)\s|[-–—+•]\s|Căn cứ|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|"
     r"(?:TM|KT|TL|TUQ|Q)\.\s|QUYẾT ĐỊNH:|Số\s*:|V/v\b)")
 
@@ -164,9 +169,10 @@ def _parse_header(text: str, limit: int):
         lines = [l.strip() for l in block.split("\n") if l.strip() and not P["decoration"].fullmatch(l.strip())]
         parent = issuer = None
         joined = " ".join(" ".join(lines).split())
-        mh = P["child_head"].search(" " + joined + " ")
-        if mh and mh.start() > 1 and not joined.upper().startswith(("BỘ ", "THỦ TƯỚNG")) or \
-                (mh and joined.upper().startswith("BỘ ") and mh.start() > 1):
+        # a subordinate body's head after the first word: "UBND TỈNH HÀ TĨNH SỞ NỘI VỤ"
+        # heads matched left to right, so "ỦY BAN NHÂN DÂN" or "VĂN PHÒNG" at the start is consumed whole
+        mh = next((h for h in P["child_head"].finditer(" " + joined + " ") if h.start() > 1), None)
+        if mh and not joined.upper().startswith("THỦ TƯỚNG"):
             cut = mh.start() - 1
             parent, issuer = joined[:cut].strip(), joined[cut:].strip()
         else:
@@ -233,7 +239,7 @@ def _parse_header(text: str, limit: int):
         subject_end = min(stops) if stops else min(len(region), mm.end() + 400)
         # the subject runs in capitals (or on its own lines) up to the issuing-authority line
         seg = region[subject_start:subject_end]
-        lines_mode = "\n" in seg.strip()
+        lines_mode = seg.lstrip(" ").startswith("\n") or "\n" in seg.strip()
         if not lines_mode:
             # flattened: the subject is the capitals run (plus "Về việc …" in sentence case)
             words = list(re.finditer(r"\S+", seg))
@@ -351,100 +357,171 @@ def _split_recipients(text: str, start: int, limit: int) -> tuple[list[tuple[int
 
 # --- tail: Nơi nhận and signature ------------------------------------------------------------
 
-_NAME = re.compile(rf"([{_UPPER}][a-zà-ỹđ]+(?:\s+[{_UPPER}][a-zà-ỹđ]+){{1,5}})\s*$")
+_AUTH_TOKEN = re.compile(r"(?:TM|KT|TL|TUQ|Q)\.")
+_CLOSING = re.compile(r"\./\.")
+
+
+def _is_caps_token(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and not re.search(r"[\d:;]", t)
+
+
+def _is_name_token(t: str) -> bool:
+    return len(t) >= 1 and t[0].isupper() and (len(t) == 1 or t[1:].islower()) and t.isalpha()
+
+
+def _signature_at(text: str, pos: int, need_chain: bool):
+    """Parse "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A" starting at pos (spaces and stray
+    brackets skipped). Returns (start, end, chain_tokens, name_span) or None."""
+    toks = list(re.finditer(r"\S+", text[pos:pos + 400]))
+    i = 0
+    while i < len(toks) and toks[i].group(0) in ("[", "]", "(Đã", "ký)", "ký", "(đã", "*"):
+        i += 1
+    chain = []
+    while i < len(toks):
+        t = toks[i].group(0)
+        if _AUTH_TOKEN.fullmatch(t) or (_is_caps_token(t) and not t.endswith(".")) or t in ("[", "]"):
+            chain.append(toks[i])
+            i += 1
+            continue
+        break
+    if need_chain and not chain:
+        return None
+    # the name: 2–6 capitalised words on one line
+    name = []
+    line = None
+    while i < len(toks) and len(name) < 6:
+        t = toks[i].group(0)
+        ln = text.count("\n", pos, pos + toks[i].start())
+        if _is_name_token(t) and (line is None or ln == line):
+            name.append(toks[i])
+            line = ln
+            i += 1
+            continue
+        break
+    if len(name) < 2:
+        return None
+    start = pos + (chain[0].start() if chain else name[0].start())
+    end = pos + name[-1].end()
+    # seed-style duplicate of the name on the next line (italic and bold copies)
+    rest = text[end:end + 80]
+    dup_name = " ".join(t.group(0) for t in name)
+    m = re.match(r"\s*\n\s*" + re.escape(dup_name) + r"\b", rest)
+    if m:
+        end += m.end()
+    chain_spans = [(pos + t.start(), pos + t.end(), t.group(0)) for t in chain]
+    return start, end, chain_spans, (pos + name[0].start(), pos + name[-1].end())
 
 
 def _parse_tail(text: str, body_start: int):
-    """Find Nơi nhận and the signature block. Returns (body_end, cc, cc_spans, sig, sig_spans, signer)."""
+    """Nơi nhận and the signature block, wherever they stand after the body.
+
+    Returns (body_end, cc, cc_spans, cc_zone, sig_zone, sig_spans, signer, appendix_start).
+    """
     P = _patterns()
     n = len(text)
-    tail_from = max(body_start, int(n * 0.3))
     cc_m = None
-    for m in P["cc_intro"].finditer(text, tail_from):
+    for m in P["cc_intro"].finditer(text, max(body_start, int(n * 0.2))):
         cc_m = m
-    signer = Signer()
-    sig_span = (n, n)
-    sig_spans: list[tuple[int, int]] = []
-    # signature: the name at the very end, a title in capitals before it, authority chain before that
-    tail = text[max(body_start, n - 400):]
-    off = n - len(tail)
-    nm = _NAME.search(tail)
-    if nm and len(nm.group(1).split()) <= 6:
-        name_s, name_e = off + nm.start(1), off + nm.end(1)
-        before = text[max(body_start, name_s - 200):name_s]
-        boff = name_s - len(before)
-        # capitals run right before the name
-        caps = re.search(rf"((?:(?:TM|KT|TL|TUQ|Q)\.?\s*)?[{_UPPER}][{_UPPER}\s,.]*?)\s*$", before)
-        # keep only trailing tokens that are capitals / authority prefixes
-        toks = list(re.finditer(r"\S+", before))
-        j = len(toks)
-        while j > 0:
-            t = toks[j - 1].group(0).strip(",")
-            letters = [c for c in t if c.isalpha()]
-            if t in ("[", "]", "(Đã", "ký)", "ký"):
-                j -= 1
-                continue
-            if letters and all(c.isupper() for c in letters):
-                j -= 1
-                continue
-            break
-        caps_s = boff + toks[j].start() if j < len(toks) else name_s
-        caps_text = text[caps_s:name_s]
-        # duplicate name line (seed 002: italic and bold copies of the name)
-        dup = re.search(re.escape(nm.group(1)) + r"\s*$", text[max(body_start, name_s - 60):name_s])
-        if dup:
-            name_s2 = max(body_start, name_s - 60) + dup.start()
-            caps_s = min(caps_s, name_s2) if not caps_text.strip() else caps_s
-        # Avoid swallowing a body sentence: capitals only, short.
-        if len(caps_text) <= 160:
-            signer.name = nm.group(1)
-            sig_start = caps_s if caps_text.strip() else (name_s2 if dup else name_s)
-            sig_span = (sig_start, n)
-            chain = " ".join(caps_text.split())
-            # authority chain: "TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG"
-            parts = re.split(r"\s*(?=(?:TM|KT|TL|TUQ|Q)\.\s)", chain)
-            parts = [p for p in parts if p]
-            auth, title = [], None
-            for p in parts:
-                mm = re.match(r"((?:TM|KT|TL|TUQ|Q)\.)\s*(.*)", p)
-                if mm:
-                    # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the authority's title then the signer's own title
-                    rest = mm.group(2)
-                    titles = _split_titles(rest)
-                    auth.append(f"{mm.group(1)} {_title_case(titles[0])}" if titles else mm.group(1))
-                    if len(titles) > 1:
-                        title = _title_case(" ".join(titles[1:]))
-                else:
-                    title = _title_case(p)
-            if title is None and auth:
-                # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" → the last title is the signer's
-                pass
-            signer.authority = " ".join(auth) or None
-            signer.title = title
-            # sentence units of the signature: each authority, the title, the name
-            pos = caps_s
-            for p in parts:
-                i = text.find(p.split()[0], pos) if p.split() else -1
-                if i != -1:
-                    pos = i
-            for mm in re.finditer(r"(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?[^\s]+(?:\s+[^\s]+)*?(?=\s+(?:TM|KT|TL|TUQ|Q)\.\s|\n|$)", caps_text):
-                if mm.group(0).strip():
-                    sig_spans.append((caps_s + mm.start(), caps_s + mm.end()))
-            sig_spans.append((name_s, name_e))
-    cc_spans: list[tuple[int, int]] = []
-    cc: list[str] = []
-    body_end = sig_span[0]
+    # the closing "./." of the body: the last one before Nơi nhận (or anywhere, when there is none)
+    closing = None
+    for m in _CLOSING.finditer(text, body_start, cc_m.start() if cc_m else n):
+        closing = m
+    # Nơi nhận entries: "- X;" … up to the last entry ("- Lưu: VT, NC.")
+    cc, cc_spans = [], []
+    cc_zone = (n, n)
     if cc_m:
-        body_end = min(body_end, cc_m.start())
-        cc_end = sig_span[0] if sig_span[0] > cc_m.end() else n
-        seg = text[cc_m.end():cc_end]
-        for m in re.finditer(r"[-–•+]\s*([^\n]*?)(?=\s*[;.]?\s*(?:[-–•+]\s|\n|$))", seg):
-            s, e = cc_m.end() + m.start(1), cc_m.end() + m.end(1)
+        pos = cc_m.end()
+        end_cc = pos
+        entry = re.compile(r"\s*[-–•+]\s*")
+        while True:
+            m = entry.match(text, pos)
+            if not m:
+                break
+            s = m.end()
+            # an entry ends at ";" / "," + next dash, at a newline, or (the last one) at ". "
+            e_m = re.compile(r"[;,]?\s*(?=\n|\s[-–•+]\s)|\.(?=\s|$)|(?=\s(?:TM|KT|TL|TUQ|Q)\.\s)|$").search(text, s)
+            e = e_m.start() if e_m else n
             val = _clean(text[s:e])
             if val:
                 cc_spans.append((s, e))
                 cc.append(val)
-    return body_end, cc, cc_spans, (cc_m.start() if cc_m else body_end, cc_m and (sig_span[0] if sig_span[0] > cc_m.end() else n) or body_end), sig_span, sig_spans, signer
+            end_cc = e_m.end() if e_m else n
+            pos = end_cc
+            if text[e:e + 1] == ".":
+                end_cc = e + 1
+                break
+        # a last "Lưu: VT, NC (2b). Chính" keeps the typist's tag up to the signature
+        cc_zone = (cc_m.start(), end_cc)
+    signer = Signer()
+    sig = None
+    for start_pos, need in ((cc_zone[1] if cc_m else None, False), (closing.end() if closing else None, False)):
+        if start_pos is None:
+            continue
+        # allow a short typist tag ("Chính", "pvc", ".H.Dương") before the chain
+        for skip in (0, 1, 2):
+            toks = list(re.finditer(r"\S+", text[start_pos:start_pos + 60]))
+            p0 = start_pos + (toks[skip].start() if skip < len(toks) else 0) if skip else start_pos
+            sig = _signature_at(text, p0, need_chain=skip > 0)
+            if sig:
+                break
+        if sig:
+            break
+    if sig is None:
+        # no anchor: a signature at the very end of the text (PDF without "./.")
+        tail_from = max(body_start, n - 300)
+        for m in re.finditer(r"(?:^|\n)", text[tail_from:]):
+            cand = _signature_at(text, tail_from + m.end(), need_chain=True)
+            if cand and cand[1] >= n - 2:
+                sig = cand
+                break
+    sig_zone = (n, n)
+    sig_spans: list[tuple[int, int]] = []
+    if sig:
+        s0, e0, chain, name_span = sig
+        sig_zone = (s0, e0)
+        signer.name = text[name_span[0]:name_span[1]]
+        chain_text = " ".join(c[2] for c in chain).replace("[", "").replace("]", "")
+        chain_text = " ".join(chain_text.split())
+        parts = [p for p in re.split(r"\s*(?=(?:TM|KT|TL|TUQ|Q)\.\s)", chain_text) if p]
+        auth = []
+        title = None
+        for k, part in enumerate(parts):
+            mm = re.match(r"((?:TM|KT|TL|TUQ|Q)\.)\s*(.*)", part)
+            rest = mm.group(2) if mm else part
+            titles = _split_titles(rest)
+            if mm and (k < len(parts) - 1 or len(titles) < 2):
+                auth.append(f"{mm.group(1)} {_title_case(rest)}".strip())
+            elif mm:
+                auth.append(f"{mm.group(1)} {_title_case(' '.join(titles[:-1]).strip(' ,'))}")
+                title = _title_case(titles[-1])
+            else:
+                title = _title_case(rest.strip(" ,"))
+        if title is None and auth and len(parts) == 1:
+            title = None
+        signer.authority = " ".join(auth) or None
+        signer.title = title
+        # units: each line of the chain (split at authority prefixes and titles), then the name
+        line_start = None
+        for c in chain:
+            if c[2] in ("[", "]"):
+                continue
+            if line_start is None or _AUTH_TOKEN.fullmatch(c[2]) or text.count("\n", line_end, c[0]):
+                if line_start is not None:
+                    sig_spans.append((line_start, line_end))
+                line_start = c[0]
+            line_end = c[1]
+        if line_start is not None:
+            sig_spans.append((line_start, line_end))
+        sig_spans.append(name_span)
+    ends = [x for x in (cc_zone[1] if cc_m else None, sig_zone[1] if sig else None) if x is not None]
+    appendix = max(ends) if ends else n
+    if n - appendix < 40:
+        appendix = n
+    body_end_cands = [x for x in (closing.end() if closing else None, cc_zone[0] if cc_m else None,
+                                  sig_zone[0] if sig else None) if x is not None]
+    body_end = min(body_end_cands) if body_end_cands else n
+    return body_end, cc, cc_spans, cc_zone, sig_zone, sig_spans, signer, appendix
 
 
 def _split_titles(s: str) -> list[str]:
@@ -488,11 +565,21 @@ def _body_units(text: str, start: int, end: int) -> list[Unit]:
                 and "\n" not in text[max(start, m.start() - 2):m.start()]:
             continue  # an inline dash only after ";" / ":" / "." (else it is a hyphen or range)
         cuts.setdefault(m.start(), (kind, m.group(0).strip()))
+    for m in P["dash_verb"].finditer(text, start, end):
+        cuts.setdefault(m.start(), ("dash", m.group(0)))
     # paragraphs and preamble clauses also start units
     for m in re.finditer(r"\n+", text[start:end]):
         s = start + m.end()
-        if s < end and s not in cuts:
+        # a paragraph opening in lower case continues the item before it (a broken line)
+        if s < end and s not in cuts and not text[s].islower():
             cuts[s] = ("", "")
+    # a heading in capitals after a structural marker ends where sentence case begins
+    # ("III. NHIỆM VỤ TRỌNG TÂM Để thực hiện …" in flattened text)
+    for p0, (kind, marker) in list(cuts.items()):
+        if kind in ("roman", "chapter", "part", "section") and start <= p0 < end:
+            h = _HEADING_RUN.match(text, p0 + len(marker), min(end, p0 + len(marker) + 200))
+            if h and h.end() < end:
+                cuts.setdefault(h.end() + 1, ("", ""))
     for m in P["preamble"].finditer(text, start, end):
         if m.start() == start or text[m.start() - 1] in "\n" or text[max(start, m.start() - 2):m.start()].strip() in (";", ".", ",", ":"):
             cuts.setdefault(m.start(), ("", ""))
@@ -515,7 +602,9 @@ def _body_units(text: str, start: int, end: int) -> list[Unit]:
     return units
 
 
-_LEVEL_ORDER = ("part", "chapter", "section", "article", "roman", "multilevel", "arabic", "arabic_paren",
+_HEADING_RUN = re.compile(rf"(?:\s+[{_UPPER}0-9][{_UPPER}0-9,\-–]*){{2,}}(?=\s+[{_UPPER}][a-zàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ])")
+
+_LEVEL_ORDER = ("part", "chapter", "section", "article", "roman", "multilevel", "arabic", "arabic_paren", "roman_paren",
                 "letter", "paren", "dash", "plus", "bullet")
 
 
@@ -532,6 +621,8 @@ def _label(u: Unit, index: int) -> str:
 
 def _build_tree(units: list[Unit]) -> None:
     """Assign levels, parents and paths: a marker kind seen before closes the deeper levels."""
+    for u in units:
+        u.parent, u.children, u.level, u.path = None, [], 0, ""
     stack: list[int] = []        # indices of open marked units
     counters: dict[tuple, int] = {}
     for i, u in enumerate(units):
@@ -573,12 +664,16 @@ def analyze(text: str, info: Optional[dict] = None) -> Layout:
     body_start = header_end
     while body_start < n and text[body_start] in " \n.:":
         body_start += 1
-    body_end, cc, cc_spans, cc_zone, sig_span, sig_spans, signer = _parse_tail(text, body_start)
+    body_end, cc, cc_spans, cc_zone, sig_span, sig_spans, signer, appendix = _parse_tail(text, body_start)
     md.cc = cc
     md.signer = signer
     if body_end < body_start:
         body_end = n
     units = _body_units(text, body_start, body_end)
+    if appendix < n:  # an appendix after the signature (task tables, lists) is body again
+        extra = _body_units(text, appendix, n)
+        units.extend(extra)
+        _build_tree(units)
     if info and info.get("signed_at") and (md.date is None or len(md.date) < 10):
         signed = str(info["signed_at"])[:10]
         if md.date is None or signed.startswith(md.date):

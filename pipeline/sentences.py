@@ -28,11 +28,16 @@ def _abbrev_tail() -> re.Pattern:
     return re.compile(rf"(?:(?<![\w.])(?:{alt})|(?<![\w])[{_UPPER}])$")
 
 
+_MARKER_AT = re.compile(r"\s*(?:Điều\s+\d+[a-z]?\s*\.|Chương\s+[IVXLC\d]+\.?|Mục\s+\d+\.|[IVXL]{1,5}\s*\.|\d{1,2}(?:\.\d{1,2})*\s*\.?|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}\))(?=\s)")
+
+
 def split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside text[start:end]."""
+    """Sentence spans inside text[start:end]; a unit's own opening marker ("1.", "II.") never ends it."""
     spans = []
     s = start
-    for m in _end_re().finditer(text, start, end):
+    m0 = _MARKER_AT.match(text, start, end)
+    search_from = m0.end() if m0 else start
+    for m in _end_re().finditer(text, search_from, end):
         e = m.end()
         if m.group(0) == ".":
             before = text[max(start, m.start() - 12):m.start()]
