@@ -24,6 +24,9 @@ def _grammar():
     verbs = sorted(set(g["imperative_verbs"]), key=len, reverse=True)
     return {
         "directive": regex.compile(g["directive"]["pattern"]),
+        "sentence_directive": regex.compile(g["sentence_directive"]["pattern"]),
+        "background": regex.compile(g["background_opener"]),
+        "content_intro": regex.compile(g["content_introducer"]),
         "imperative": regex.compile(r"^(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b"),
         "not_task": regex.compile(g["not_task"]["pattern"]),
         "not_section": regex.compile(g["not_task_sections"]),
@@ -44,6 +47,7 @@ class _Ctx:
     deadline: Optional[Deadline] = None
     assigning: bool = False   # the introducer hands out work ("Giao …:", "… các nhiệm vụ sau:")
     excluded: bool = False    # under a "MỤC ĐÍCH, YÊU CẦU" / "QUAN ĐIỂM" heading
+    content_list: bool = False  # introduces points of content ("… theo hướng:"), not tasks
 
 
 def _agencies(s: str) -> list[str]:
@@ -151,20 +155,22 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         dls = find_deadlines(text, doc_date, boff, e)
         primary, others = pick_primary(dls, text) if dls else (None, [])
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
-                  excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120))
+                  excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120),
+                  content_list=parent_ctx.content_list)
         directive = bool(G["directive"].search(body, timeout=_TIMEOUT))
-        my.assigning = directive or parent_ctx.assigning or bool(re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*$", body.rstrip()))
+        content_intro = bool(G["content_intro"].search(body.rstrip(), timeout=_TIMEOUT))
+        my.assigning = not content_intro and (directive or bool(own_lead) or parent_ctx.assigning or bool(
+            re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây|thực\s+hiện)\s*:\s*$", body.rstrip())))
         ctx[i] = my
         has_marked_children = any(units[c].kind for c in u.children)
-        if has_marked_children or not body.strip():
+        if has_marked_children and not content_intro or not body.strip():
             continue  # an introducer: not a task itself
         if u.kind == "" and u.parent is None:
             # unnumbered text: each directive sentence is a task
             for a, b in split_unit(text, s, e):
                 sent = text[a:b]
-                if G["not_task"].search(sent, timeout=_TIMEOUT) or not G["directive"].search(sent, timeout=_TIMEOUT):
-                    continue
-                if re.match(r"\s*(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Thực\s+hiện\s+(?:Kết\s+luận|Nghị|Quyết|Chỉ|Công|Thông|Kế))", sent):
+                if G["not_task"].search(sent, timeout=_TIMEOUT) or G["background"].match(sent, timeout=_TIMEOUT) \
+                        or not G["sentence_directive"].search(sent, timeout=_TIMEOUT) or sent.rstrip().endswith(":"):
                     continue
                 lead = _lead_of(sent) or ctx[None].lead
                 sd = find_deadlines(text, doc_date, a, b)
@@ -173,9 +179,15 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             continue
         if my.excluded or G["not_task"].search(body[:200], timeout=_TIMEOUT):
             continue
+        if parent_ctx.content_list:
+            continue  # a point of content under "… theo hướng:", not a task of its own
         imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
         is_task = directive or bool(own_lead and (imperative or dispatch)) or \
-            (imperative and (parent_ctx.assigning or dispatch))
+            (imperative and (parent_ctx.assigning or dispatch and u.level <= 2))
+        if content_intro:
+            my.content_list = True
+            e = layout.item_span(i)[1]
+            is_task = is_task or directive
         if not is_task:
             continue
         tasks.append(_make(doc_id, len(tasks), u.path, text, s, e, body, my.lead,
@@ -208,6 +220,5 @@ def _drop_redundant_closing(tasks: list[Task]) -> None:
     last = tasks[-1]
     if last.item == "" and last.text.rstrip().endswith("./.") and not last.deadline:
         seen = {a.lower() for t in tasks[:-1] for a in t.lead}
-        if all(a.lower() in seen for a in last.lead) or len(last.text) < 200 and re.search(
-                r"(?:khẩn\s+trương|nghiêm\s+túc)\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện)", last.text):
+        if all(a.lower() in seen for a in last.lead):
             tasks.pop()
