@@ -31,6 +31,8 @@ def _grammar():
         "not_task": regex.compile(g["not_task"]["pattern"]),
         "not_section": regex.compile(g["not_task_sections"]),
         "assign": regex.compile(g["lead"]["assign"]),
+        "assign_head": regex.compile(g["lead"]["assign_head"]),
+        "support_head": regex.compile(g["support"]["head"]),
         "subject_verbs": regex.compile(r"\s*,?\s*" + g["lead"]["subject_verbs"]),
         "support": regex.compile(g["support"]["pattern"]),
         "report_to": regex.compile(g["report_to"]["pattern"]),
@@ -58,35 +60,64 @@ def _agencies(s: str) -> list[str]:
     return [a for a in split_agencies(s) if a]
 
 
+_RUN_GAP = re.compile(r"\s*(?:,|;|và|,\s*và|cùng)\s*(?:các\s+)?$")
+
+
+def _agency_run(text: str, pos: int, slack: int = 3) -> tuple[list[str], int]:
+    """Agencies named one after another from `pos` ("Sở Nội vụ, Sở Tư pháp và …"), and where the run ends."""
+    from .agencies import find_agencies
+    ags = find_agencies(text, pos, min(len(text), pos + 500))
+    if not ags or ags[0].start - pos > slack:
+        return [], pos
+    names, end = [ags[0].name], ags[0].end
+    for a in ags[1:]:
+        if _RUN_GAP.match(text[end:a.start]) or not text[end:a.start].strip(" ,;"):
+            if a.name not in names:
+                names.append(a.name)
+            end = a.end
+        else:
+            break
+    return names, end
+
+
 def _lead_of(body: str) -> list[str]:
     """The addressee named in an item's own text, if any."""
     G = _grammar()
-    m = G["assign"].search(body, timeout=_TIMEOUT)
-    if m and m.start() < 200:
-        who = m.group("who")
-        # "Giao Sở Nội vụ chủ trì, phối hợp …": stop at the first verb already handled by the lookahead
-        return _agencies(who)
-    # the item opens with its actor: "Sở Nội vụ chủ trì …", "Bộ Công an: …", "Các bộ, ngành …"
-    from .agencies import find_agencies
-    ags = find_agencies(body, 0, min(len(body), 300))
-    if ags and ags[0].start <= 2:
-        # extend over a list of agencies joined by ",", ";", "và"
-        end = ags[0].end
-        names = [ags[0].name]
-        for a in ags[1:]:
-            gap = body[end:a.start]
-            if re.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*(?:các\s+)?", gap):
-                names.append(a.name)
-                end = a.end
-            else:
-                break
-        rest = body[end:end + 40]
-        if G["subject_verbs"].match(rest) or re.match(r"\s*(?:\([^)]{0,80}\)\s*)?[:,]?\s*(?:chủ\s+trì|có|chịu|phải|cần|khẩn|tiếp|tập|thực|tổ|triển|chỉ|rà|nghiên|theo|xây|phối|kiểm|hướng|báo|tổng|đôn|hoàn|căn|tăng|bố|cung|đẩy|thường|xem|hoàn|bảo|đảm|trình|lập|tham|nghiêm|quán|rút)", rest):
+    m = G["assign_head"].search(body, 0, min(len(body), 250), timeout=_TIMEOUT)
+    if m:
+        names, _ = _agency_run(body, m.end(), slack=6)
+        if names:
+            return names
+        m2 = G["assign"].match(body, m.start(), timeout=_TIMEOUT)
+        if m2:
+            return _agencies(m2.group("who"))
+    # the item opens with its actor: "Sở Nội vụ chủ trì …", "Bộ Công an: …", a heading "1. Bộ Công an"
+    names, end = _agency_run(body, 0, slack=2)
+    if names:
+        rest = body[end:end + 60]
+        if not rest.strip(" .:;") or G["subject_verbs"].match(rest) or re.match(
+                r"\s*(?:\([^)]{0,120}\)\s*)?[:,]?\s*(?:chủ\s+trì|có|chịu|phải|cần|khẩn|tiếp|tập|thực|tổ|triển|chỉ|rà|nghiên|theo|xây|phối|kiểm|hướng|báo|tổng|đôn|hoàn|căn|tăng|bố|cung|đẩy|thường|xem|bảo|đảm|trình|lập|tham|nghiêm|quán|rút|đề|nâng|chủ|khẩn|quan|sớm|rà|làm|ban|giải|xử|phát|huy|ưu|tích|sắp|kịp|siết|bổ|cập|công|duy|kiện|tuyên|phổ|vận|tuân|triển)", rest):
+            return names
+    return []
+
+
+def _lead_after_comma(para: str) -> list[str]:
+    """'Để thực hiện được mục tiêu trên, các cơ quan thành viên … tập trung thực hiện …:' → the actor
+    after the opening purpose clause."""
+    for m in re.finditer(r",\s+", para[:300]):
+        names, _ = _agency_run(para, m.end(), slack=1)
+        if names:
             return names
     return []
 
 
 def _support_of(body: str) -> list[str]:
+    m = _grammar()["support_head"].search(body, timeout=_TIMEOUT)
+    if not m:
+        return []
+    names, _ = _agency_run(body, m.end(), slack=8)
+    if names:
+        return names
     m = _grammar()["support"].search(body, timeout=_TIMEOUT)
     if not m:
         return []
@@ -143,8 +174,23 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         return u.start, end
 
     for i, u in enumerate(units):
-        if not u.kind and u.parent is not None and units[u.parent].kind:
-            continue  # a continuation paragraph: part of its item
+        if not u.kind and (u.parent is None or units[u.parent].kind):
+            # an unmarked paragraph ending in ":" introduces the items after it
+            # ("Để thực hiện …, các cơ quan … tập trung thực hiện các nhiệm vụ sau:")
+            para = text[u.start:u.end].rstrip()
+            if para.endswith(":") and not G["content_intro"].search(para, timeout=_TIMEOUT):
+                lead = _lead_of(para) or _lead_after_comma(para)
+                target = ctx.get(u.parent) if u.parent is not None else ctx[None]
+                if target is not None and (lead or G["directive"].search(para, timeout=_TIMEOUT)):
+                    if lead:
+                        target.lead = lead
+                    target.assigning = True
+                    dls = find_deadlines(text, doc_date, u.start, u.end)
+                    if dls:
+                        target.deadline = pick_primary(dls, text)[0] or target.deadline
+                continue
+            if u.parent is not None:
+                continue  # a continuation paragraph: part of its item
         parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]
         s, e = item_text_span(i)
         raw = text[s:e]
