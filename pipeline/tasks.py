@@ -83,14 +83,14 @@ def _agency_run(text: str, pos: int, slack: int = 3) -> tuple[list[str], int]:
 def _lead_of(body: str) -> list[str]:
     """The addressee named in an item's own text, if any."""
     G = _grammar()
-    m = G["assign_head"].search(body, 0, min(len(body), 250), timeout=_TIMEOUT)
-    if m:
+    # an item opening with a bare verb ("- Chỉ đạo Công an các tỉnh yêu cầu lực lượng …") has the
+    # inherited actor; a "yêu cầu X" inside it is what that actor tells X, not the lead
+    window = 40 if G["imperative"].match(body.lstrip(), timeout=_TIMEOUT) else 250
+    m = G["assign_head"].search(body, 0, min(len(body), window), timeout=_TIMEOUT)
+    if m and (window == 250 or m.start() < 3):
         names, _ = _agency_run(body, m.end(), slack=6)
         if names:
             return names
-        m2 = G["assign"].match(body, m.start(), timeout=_TIMEOUT)
-        if m2:
-            return _agencies(m2.group("who"))
     # the item opens with its actor: "Sở Nội vụ chủ trì …", "Bộ Công an: …", a heading "1. Bộ Công an"
     names, end = _agency_run(body, 0, slack=2)
     if names:
@@ -162,6 +162,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
     recipients = list(layout.metadata.recipients)
     ctx: dict[Optional[int], _Ctx] = {None: _Ctx(lead=_agencies("; ".join(recipients)) if recipients else [])}
     tasks: list[Task] = []
+    unit_of: dict[int, int] = {}  # task index → unit index
     dispatch = (doc_type or "") in ("Công văn", "Công điện", "Chỉ thị", "Thông báo", "Kế hoạch", "")
 
     def item_text_span(i: int) -> tuple[int, int]:
@@ -238,6 +239,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             continue
         tasks.append(_make(doc_id, len(tasks), u.path, text, s, e, body, my.lead,
                            primary or parent_ctx.deadline, others, citations))
+        unit_of[len(tasks) - 1] = i
+    _closing_deadlines(layout, tasks, unit_of, doc_date)
     _drop_redundant_closing(tasks)
     for n, t in enumerate(tasks):
         t.id = f"{doc_id}#{n + 1}"
@@ -257,6 +260,51 @@ def _make(doc_id: str, n: int, item: str, text: str, s: int, e: int, body: str, 
         action=_action_of(body), lead=list(lead), support=_support_of(body), report_to=_report_to_of(body),
         deadline=deadline, deadlines_other=list(others), citations=refs,
     )
+
+
+_CLOSING_DEADLINE = re.compile(r"(?:^|(?<=[.;]\s))(?:Thời\s+hạn|Thời\s+gian)\s+(?:hoàn\s+thành|thực\s+hiện|báo\s+cáo|gửi)[^.]*\.?")
+
+
+def _closing_deadlines(layout: Layout, tasks: list[Task], unit_of: dict[int, int], doc_date) -> None:
+    """A deadline that closes a list of sub-items applies to every sub-item without its own:
+    "… c) …; báo cáo kết quả … Thời hạn hoàn thành trước ngày 20/5/2024." (seed 002), or a paragraph
+    after the last dash item "Báo cáo … gửi về Sở Nội vụ trước ngày 15/5/2023" (seed 003)."""
+    from .deadlines import find_deadlines, pick_primary
+
+    text, units = layout.text, layout.units
+    by_parent: dict[Optional[int], list[int]] = {}
+    for t_i, u_i in unit_of.items():
+        by_parent.setdefault(units[u_i].parent, []).append(t_i)
+    for parent, t_list in by_parent.items():
+        if parent is None or len(t_list) < 2:
+            continue
+        kids = [c for c in units[parent].children if units[c].kind]
+        if not kids:
+            continue
+        last = kids[-1]
+        closing = None
+        # an unmarked paragraph after the last sub-item (my tree hangs it under that sub-item)
+        tail = [c for c in units[last].children if not units[c].kind] + \
+               [c for c in units[parent].children if not units[c].kind and c > last]
+        for c in tail:
+            dl = find_deadlines(text, doc_date, units[c].start, units[c].end)
+            if dl:
+                closing = (units[c].start, pick_primary(dl, text)[0])
+                break
+        if closing is None:
+            m = _CLOSING_DEADLINE.search(text, units[last].start, layout.item_span(last)[1])
+            if m:
+                dl = find_deadlines(text, doc_date, m.start(), m.end())
+                if dl:
+                    closing = (m.start(), pick_primary(dl, text)[0])
+        if closing is None or closing[1] is None:
+            continue
+        start, dl = closing
+        for t_i in t_list:
+            t = tasks[t_i]
+            own = t.deadline is not None and t.deadline.start < start and t.start <= t.deadline.start < t.end
+            if not own:
+                t.deadline = dl
 
 
 def _drop_redundant_closing(tasks: list[Task]) -> None:
