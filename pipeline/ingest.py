@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -112,25 +113,41 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 
 
 def decode_text(data: bytes) -> str:
-    """Bytes → str: BOM, then UTF-8, then UTF-16 without BOM, then Windows-1258 (Vietnamese ANSI)."""
+    """Bytes → str: BOM, UTF-8, UTF-16 without BOM, then the legacy Vietnamese byte encodings
+    TCVN3 (ABC) / VNI when the text reads as one, else Windows-1258. Legacy text that reached UTF-8
+    as Latin-1 look-alikes ("Uû ban nh©n d©n") is converted too (pipeline.legacy_encodings)."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc)
+            return _unlegacy(data.decode(enc))
     try:
-        return data.decode("utf-8")
+        return _unlegacy(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     # UTF-16 without a BOM: every other byte of ASCII-range text is NUL
     if len(data) >= 4 and data.count(0) > len(data) // 4:
         enc = "utf-16-le" if data[1] == 0 else "utf-16-be"
         try:
-            return data.decode(enc)
+            return _unlegacy(data.decode(enc))
         except UnicodeDecodeError:
             pass
+    # single-byte: TCVN3 / VNI are judged on the Latin-1 reading of the bytes (their tables are
+    # keyed that way); Windows-1258 is the fallback
+    latin = data.decode("latin-1")
+    converted = _unlegacy(latin)
+    if converted is not latin:
+        return converted
     try:
-        return data.decode("cp1258")
+        return unicodedata.normalize("NFC", data.decode("cp1258"))  # cp1258 decodes to combining marks
     except UnicodeDecodeError:
-        raise IngestError(None, "text is neither UTF-8, UTF-16 nor Windows-1258") from None
+        raise IngestError(None, "text is neither UTF-8, UTF-16, TCVN3, VNI nor Windows-1258") from None
+
+
+def _unlegacy(text: str) -> str:
+    """TCVN3 / VNI text → Unicode; any other text is returned as the same object."""
+    from .legacy_encodings import fix_legacy  # lazy: tables load on first legacy-looking text
+
+    fixed, enc = fix_legacy(text)
+    return fixed if enc else text
 
 
 @reader(".txt", ".text")
@@ -203,10 +220,97 @@ def _read_jsonl(path: Path, data: bytes) -> list[RawDocument]:
     return docs
 
 
-# --- PDF text layer --------------------------------------------------------------------------
+# --- PDF: text layer, or OCR page by page --------------------------------------------------
 # pypdfium2 reads the text layer in content-stream order: the two header columns (issuer | Quốc
 # hiệu) come out apart, where pdfplumber's geometric lines interleave them, and it is ~50× faster
 # (5 ms against 270 ms a page on the Công báo PDFs). pdfplumber stays for table geometry.
+#
+# Each page is judged on its own. A page whose text layer holds most of its words is read from it;
+# a page that is mostly image with only a signing stamp or a running header as text (Công báo's
+# scanned Nghị quyết pages carry "CÔNG BÁO/Số 271/…" over a scan), or whose text layer is garbled
+# (a broken font map: few real Vietnamese syllables), is rendered at 300 dpi and OCRed. A text
+# layer in TCVN3 / VNI (old .VnTime PDFs without a ToUnicode map) is converted, not OCRed.
+
+PDF_OCR_DPI = 300
+_TEXT_PAGE_CHARS = 800     # this many characters in the text layer: a text page, no geometry needed
+_IMAGE_SHARE = 0.15        # images covering this share of the page may hold its text …
+_TEXT_OVER_IMAGE = 0.25    # … unless text covers at least this share of the image area
+_OUTLINE_PATHS = 300       # a page with no text but this many vector paths is outlined text
+
+
+def judge_pdf_page(page, textpage, text: str) -> str:
+    """How to read one PDF page: "text", "ocr", or a legacy encoding ("tcvn3"/"vni") to convert."""
+    chars = len(text) - text.count(" ") - text.count("\n")
+    if chars < _TEXT_PAGE_CHARS:
+        import pypdfium2.raw as pdfium_c
+
+        width, height = page.get_size()
+        area = max(width * height, 1.0)
+        text_area = 0.0
+        for k in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(k)
+            text_area += max(0.0, right - left) * max(0.0, top - bottom)
+        image_area = 0.0
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            w = min(right, width) - max(left, 0.0)
+            h = min(top, height) - max(bottom, 0.0)
+            image_area += max(0.0, w) * max(0.0, h)
+        image_area = min(image_area, area)
+        if image_area >= _IMAGE_SHARE * area and text_area < _TEXT_OVER_IMAGE * image_area:
+            return "ocr"
+        if chars < 10:
+            paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+            return "ocr" if paths >= _OUTLINE_PATHS else "text"
+    from .legacy_encodings import detect, looks_garbled
+
+    enc = detect(text)
+    if enc:
+        return enc
+    return "ocr" if looks_garbled(text) else "text"
+
+
+def _render(pdf, index: int):
+    """A page as a 300 dpi grey image, without form widgets (the signing stamp is one)."""
+    page = pdf[index]
+    try:
+        bitmap = page.render(scale=PDF_OCR_DPI / 72, grayscale=True, may_draw_forms=False)
+        return bitmap.to_pil().copy()  # the copy outlives the bitmap's buffer
+    finally:
+        page.close()
+
+
+def pdf_signatures(pdf) -> list[dict]:
+    """Digital signatures of a PDF: [{"signed_at": ISO 8601, "reason": …}] (pdfium signature objects)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+    from .ocr_repair import iso_time
+
+    out = []
+    try:
+        count = pdfium_c.FPDF_GetSignatureCount(pdf.raw)
+    except AttributeError:  # a pdfium build without the signature API
+        return out
+    for k in range(max(count, 0)):
+        sig = pdfium_c.FPDF_GetSignatureObject(pdf.raw, k)
+        entry: dict = {}
+        n = pdfium_c.FPDFSignatureObj_GetTime(sig, None, 0)
+        if n > 0:
+            buf = ctypes.create_string_buffer(n)
+            pdfium_c.FPDFSignatureObj_GetTime(sig, buf, n)
+            when = iso_time(buf.value.decode("ascii", "replace"))
+            if when:
+                entry["signed_at"] = when
+        n = pdfium_c.FPDFSignatureObj_GetReason(sig, None, 0)
+        if n > 2:
+            buf = ctypes.create_string_buffer(n)
+            pdfium_c.FPDFSignatureObj_GetReason(sig, buf, n)
+            entry["reason"] = buf.raw.decode("utf-16-le", "replace").rstrip("\x00").strip()
+        if entry:
+            out.append(entry)
+    return out
+
 
 @reader(".pdf")
 def _read_pdf(path: Path, data: bytes) -> list[RawDocument]:
@@ -217,15 +321,62 @@ def _read_pdf(path: Path, data: bytes) -> list[RawDocument]:
     except pdfium.PdfiumError as exc:
         raise IngestError(path, f"not a readable PDF ({exc})") from None
     pages: list[Page] = []
+    to_ocr: list[int] = []
+    info: dict = {}
     try:
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
-            pages.append(Page(i + 1, textpage.get_text_bounded().replace("\r\n", "\n")))
+            text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
+            verdict = judge_pdf_page(page, textpage, text)
             textpage.close()
             page.close()
+            if verdict in ("tcvn3", "vni"):
+                from .legacy_encodings import to_unicode
+                text = to_unicode(text, verdict)
+                info["legacy_encoding"] = verdict
+            elif verdict == "ocr":
+                to_ocr.append(i)
+            pages.append(Page(i + 1, text))
+        if not pages:
+            raise IngestError(path, "PDF has no pages")
+        if to_ocr:
+            _ocr_pdf_pages(path, pdf, pages, to_ocr, info)
+        signatures = pdf_signatures(pdf)
     finally:
         pdf.close()
-    if not pages:
-        raise IngestError(path, "PDF has no pages")
-    return [RawDocument(str(path), "pdf", pages, sha256(data))]
+    _strip_stamps(pages, info)
+    if signatures:
+        info["signatures"] = signatures
+        times = sorted(s["signed_at"] for s in signatures if "signed_at" in s)
+        if times:  # the issuer signs first; a Công báo or văn thư countersignature comes later
+            info["signed_at"] = times[0]
+    return [RawDocument(str(path), "pdf", pages, sha256(data), info)]
+
+
+def _ocr_pdf_pages(path: Path, pdf, pages: list[Page], to_ocr: list[int], info: dict) -> None:
+    from . import ocr
+
+    reason = ocr.unavailable_reason()
+    if reason:
+        if len(to_ocr) == len(pages) and not any(pages[i].text.strip() for i in to_ocr):
+            raise IngestError(path, f"PDF has no usable text layer and OCR is unavailable: {reason}")
+        info["ocr_skipped"] = f"{len(to_ocr)} page(s) left as their text layer: {reason}"
+        return
+    results = ocr.ocr_images(((_render(pdf, i), PDF_OCR_DPI) for i in to_ocr), count=len(to_ocr))
+    for i, page in zip(to_ocr, ocr.to_pages(results, info, [i + 1 for i in to_ocr])):
+        pages[i] = page
+
+
+def _strip_stamps(pages: list[Page], info: dict) -> None:
+    """Signing-stamp lines of text-layer pages go to info["stamp"] (OCR pages had theirs moved)."""
+    from .ocr_repair import strip_signature_stamp
+
+    for p in pages:
+        if p.ocr:
+            continue
+        p.text, stamp, signed = strip_signature_stamp(p.text)
+        if stamp:
+            info.setdefault("stamp", []).extend(stamp)
+        if signed:
+            info.setdefault("signed_at", signed)

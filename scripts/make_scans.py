@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/make_scans.py [--out bench/scans] [--seeds corpus/seeds]
 
-Writes, per seed NAME (markdown "**" stripped):
+Writes, per seed NAME (markdown "**" bold and "*" italic marks stripped):
     clean/NAME.txt            the text as rendered (the reference for character error rate)
     clean/NAME.pdf            the pages as a Pillow-drawn A4 PDF at 300 dpi (image pages, like a scan)
     300/NAME-pN.png, 300/NAME.pdf, 200/NAME-pN.png, 200/NAME.tif (multi-page)
@@ -58,7 +58,8 @@ def seed_lines(text: str) -> list[tuple[str, bool]]:
         starts_bold = bold
         if line.count("**") % 2:
             bold = not bold
-        out.append((line.replace("**", "").strip(), starts_bold or line.startswith("**")))
+        # single "*" marks italics ("(*việc … theo dõi*)"): dropped, as the pipeline's normalize does
+        out.append((line.replace("*", "").strip(), starts_bold or line.startswith("**")))
     return out
 
 
