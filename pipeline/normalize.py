@@ -16,6 +16,7 @@ from .records import RawDocument
 # Look-alikes and invisible characters (SPEC §3: "Ð" U+00D0 → "Đ").
 _CHAR_MAP = str.maketrans({
     "\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ",
+    "\x02": "-",  # pdfium's mark for a hyphen at a line break ("NĐ-\nCP")
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " ",
     "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
     "\u2028": "\n", "\u2029": "\n", "\x0c": "\n", "\x0b": "\n",

@@ -25,7 +25,7 @@ def from_raw(raw: RawDocument) -> Document:
     n = norm.normalize(raw)
     lo = lay.analyze(n.text, raw.info)
     md = lo.metadata
-    found = cit.find_citations(n.text)
+    found = cit.find_citations(n.text, own_reference=md.reference)
     found = resolve.citations(n.text, found, md)
     source = {
         "path": raw.path, "format": raw.format, "pages": len(raw.pages),
