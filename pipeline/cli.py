@@ -25,9 +25,10 @@ def _write_records(docs, fmt: str, out) -> None:
         from .table import to_frame
         df = to_frame(docs)
         cols = ["doc_reference", "item", "lead", "deadline_date", "deadline_kind", "task"]
-        import pandas as pd
-        with pd.option_context("display.max_colwidth", 60, "display.width", 200, "display.max_rows", 500):
-            out.write(df[cols].to_string(index=False) + "\n")
+        df = df[cols].fillna("").astype(str)
+        df["lead"] = df["lead"].str.slice(0, 48)
+        df["task"] = df["task"].str.slice(0, 60)
+        out.write(df.to_string(index=False, justify="left") + "\n")
 
 
 def cmd_extract(args) -> int:
