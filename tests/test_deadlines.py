@@ -1,0 +1,502 @@
+"""Deadlines: Vietnamese deadline phrases → `Deadline` records (SPEC §5).
+
+Table-driven: each row is (phrase, document date, expected deadlines) and names the phrase it
+guards; one helper runs them all. The example written beside every pattern in
+models/deadline_patterns.yaml runs too (test_model_examples), so a grammar edit is checked by its
+own example.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import json
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from dateutil.rrule import rrulestr
+
+from pipeline.deadlines import (
+    doc_day, find_deadlines, parse_date_phrase, parse_deadline_cell, pick_primary,
+)
+from pipeline.records import DEADLINE_KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+GRAMMAR = ROOT / "models" / "deadline_patterns.yaml"
+
+
+def D(date, kind, **kw):
+    """One expected deadline: date and kind, plus any other field to check (text, rule, suspect)."""
+    return dict(date=date, kind=kind, **kw)
+
+
+def check(phrase: str, doc_date, expected: list[dict]):
+    got = find_deadlines(phrase, doc_date)
+    seen = [{k: getattr(d, k) for k in e} for d, e in zip(got, expected)]
+    assert len(got) == len(expected) and seen == expected, (
+        f"{phrase!r} @ {doc_date}: got {[d.to_dict() for d in got]}")
+    for d in got:
+        assert d.kind in DEADLINE_KINDS
+        assert " ".join(phrase[d.start:d.end].replace("**", "").split()) == d.text
+
+
+# --------------------------------------------------------------------------------------------
+# calendar days ("date")
+
+DATES = [
+    ("báo cáo trước ngày 20/5/2024", "2024-05-06", [D("2024-05-20", "date", text="trước ngày 20/5/2024")]),
+    ("báo cáo kết quả trước ngày 15 tháng 11 năm 2021", "2021", [D("2021-11-15", "date")]),
+    # markdown emphasis left by a conversion
+    ("báo cáo kết quả trước **ngày 15 tháng 11 năm 2021**", "2021", [D("2021-11-15", "date")]),
+    ("hoàn thành chậm nhất đến ngày 09 tháng 6 năm 2023", "2023-05",
+     [D("2023-06-09", "date", text="chậm nhất đến ngày 09 tháng 6 năm 2023")]),
+    # year-less: the document's year
+    ("gửi báo cáo chậm nhất ngày 30/5", "2024-05-06", [D("2024-05-30", "date")]),
+    ("trình UBND tỉnh trước 15/11", "2024-05-06", [D("2024-11-15", "date", text="trước 15/11")]),
+    ("báo cáo trước ngày 9/6", "2010-05-06", [D("2010-06-09", "date")]),
+    # year-less and well before the document: next year (dispatch of 20/12/2024)
+    ("gửi về Sở Nội vụ trước 15/01", "2024-12-20", [D("2025-01-15", "date")]),
+    ("gửi về Sở Nội vụ trước ngày 10 tháng 01", "2024-12-20", [D("2025-01-10", "date")]),
+    # year-less, a few days before the document: a late signature, same year
+    ("gửi báo cáo trước ngày 30/4", "2024-05-06", [D("2024-04-30", "date")]),
+    # year-less with no document date: kind kept, day unknown
+    ("gửi báo cáo trước ngày 30/5", None, [D(None, "date")]),
+    ("hoàn thành trong ngày 25/4/2025", "2025-04-20", [D("2025-04-25", "date", text="trong ngày 25/4/2025")]),
+    # a time of day keeps kind date
+    ("báo cáo trước 14 giờ ngày 02/02/2025", "2025-01-20", [D("2025-02-02", "date", text="trước 14 giờ ngày 02/02/2025")]),
+    ("Trước 17 giờ 00 ngày 12/4/2023, các đơn vị gửi báo cáo", "2023-04-06", [D("2023-04-12", "date")]),
+    ("báo cáo trước 15h ngày 04 tháng 5 năm 2025", "2025-04-17", [D("2025-05-04", "date")]),
+    ("gửi báo cáo trước ngày 31/12/2024", "2024-05-06", [D("2024-12-31", "date")]),
+    ("ban hành văn bản trước ngày 08/6/2010", "2010-05-06", [D("2010-06-08", "date")]),
+    ("kết thúc trước 30/6/2025", "2025-04-06", [D("2025-06-30", "date", text="trước 30/6/2025")]),
+    ("xong trước ngày 30/6/2025", "2025-04-06", [D("2025-06-30", "date")]),
+    ("hạn chót: 30/6/2025", "2025-04-06", [D("2025-06-30", "date")]),
+    ("Thời hạn: 30/6/2025", "2025-04-06", [D("2025-06-30", "date", text="30/6/2025")]),
+    ("hoàn thành chậm nhất vào ngày 19 tháng 12 năm 2025", "2025-08-11", [D("2025-12-19", "date")]),
+    ("báo cáo Thủ tướng Chính phủ trước 30 tháng 6 năm 2025", "2024-08-10", [D("2025-06-30", "date")]),
+    ("Thời gian thực hiện: trước ngày 28/02/2025.", "2025-01-29", [D("2025-02-28", "date")]),
+    ("Chậm nhất đến hết ngày 20 tháng 10 năm 2021, cơ quan bảo hiểm xã hội hoàn thành việc gửi danh sách",
+     "2021-10-01", [D("2021-10-20", "date", text="Chậm nhất đến hết ngày 20 tháng 10 năm 2021")]),
+    # an extension is a completion date (annotations/500_TB_BGTVT)
+    ("Bộ GTVT đồng ý về chủ trương cho gia hạn đến ngày 31/12/2022", "2022-11-21", [D("2022-12-31", "date")]),
+    # a typo year years before the document: the document's year, suspect
+    ("gửi báo cáo về Sở Nội vụ trước ngày 15/5/2013", "2023-05-06", [D("2023-05-15", "date", suspect=True)]),
+    ("Báo cáo gửi về Ban ATGT tỉnh tổng hợp trước ngày 20/12/2020", "2021-12-13",
+     [D("2021-12-20", "date", suspect=True)]),
+    # an invalid day is no date
+    ("gửi báo cáo trước ngày 31/2/2024", "2024-01-06", []),
+]
+
+
+@pytest.mark.parametrize("phrase,doc_date,expected", DATES, ids=[r[0][:50] for r in DATES])
+def test_dates(phrase, doc_date, expected):
+    check(phrase, doc_date, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# periods: month, quarter, year (date = the period's last day)
+
+PERIODS = [
+    ("hoàn thành trong tháng 6/2024", "2024-05-06", [D("2024-06-30", "month", text="trong tháng 6/2024")]),
+    ("báo cáo trong tháng 6", "2024-05-06", [D("2024-06-30", "month")]),
+    ("báo cáo trong tháng 6", "2024-12-20", [D("2025-06-30", "month")]),
+    ("báo cáo Ủy ban nhân dân thành phố trong tháng 8 năm 2025.", "2025-07-24", [D("2025-08-31", "month")]),
+    ("hoàn thành trong tháng10 năm 2017", "2017-05-06", [D("2017-10-31", "month")]),
+    ("hoàn thành trong quý III/2024", "2024-05-06", [D("2024-09-30", "quarter")]),
+    ("hoàn thành trong quý IV năm 2024", "2024-05-06", [D("2024-12-31", "quarter", text="trong quý IV năm 2024")]),
+    ("Thời gian hoàn thành: Quý I/2025", "2024-11-06", [D("2025-03-31", "quarter", text="Quý I/2025")]),
+    ("thời gian hoàn thành: Quý II/2026", "2025-04-06", [D("2026-06-30", "quarter")]),
+    ("Thời gian thực hiện: Quý IV năm 2024 và các năm tiếp theo.", "2024-10-24", [D("2024-12-31", "quarter")]),
+    ("(hoàn thành trong quý II)", "2024-04-26", [D("2024-06-30", "quarter")]),
+    ("hoàn thành trong quý I và quý II năm 2024", "2024-01-06", [D("2024-06-30", "quarter")]),
+    ("tập trung hoàn thành các nhiệm vụ đến cuối năm 2021", "2021-10-06",
+     [D("2021-12-31", "year", text="đến cuối năm 2021")]),
+    ("hoàn thành trong năm 2024", "2024-05-06", [D("2024-12-31", "year")]),
+    ("hoàn thành việc sửa chữa chậm nhất trong năm 2025.", "2024-07-25", [D("2025-12-31", "year")]),
+    ("chuyển đổi xe buýt sử dụng điện chậm nhất vào năm 2030", "2025-05-28", [D("2030-12-31", "year")]),
+    # "trước" + a period: before it begins
+    ("hoàn thành việc xóa bỏ lối đi tự mở trước năm 2030", "2022-05-23", [D("2029-12-31", "year")]),
+    ("hoàn thành trước tháng 7/2024", "2024-05-06", [D("2024-06-30", "month")]),
+    ("hoàn thành trước quý III/2024", "2024-05-06", [D("2024-06-30", "quarter")]),
+    # a period that ends with a month: kind month
+    ("hoàn thành trong 6 tháng đầu năm 2024", "2024-01-06", [D("2024-06-30", "month")]),
+    ("báo cáo kết quả trong 6 tháng cuối năm 2024", "2024-06-06", [D("2024-12-31", "month")]),
+    ("hoàn thành trong giai đoạn 2021 - 2025", "2022-03-01", [D("2025-12-31", "year")]),
+    # a period still ahead of the document: the work is scheduled into it (annotations/23_CĐ_UBATGTQG)
+    ("ưu tiên nguồn vốn xử lý điểm đen trên đường bộ trong năm 2017", "2016-10-31", [D("2017-12-31", "year")]),
+    # "ngay trong": no later than (annotations: seeds/004)
+    ("xây dựng kế hoạch khắc phục các nhiệm vụ chưa thực hiện ngay trong năm 2023", "2023-05",
+     [D("2023-12-31", "year", text="ngay trong năm 2023")]),
+    # a period that ended before the document, without a due result: background
+    ("Trong quý I/2023, xảy ra 09 vụ tai nạn giao thông", "2023-04-28", []),
+    ("Báo cáo kết quả thực hiện trong năm 2023 của tỉnh", "2024-01-10", []),
+    ("có tiến độ hoàn thành theo kế hoạch vào tháng 10, tháng 11/2022 đang bị chậm", "2022-11-21", []),
+    # a weak lead with no delivery word: a time frame, not a deadline
+    ("Thời gian kiểm tra: Dự kiến trong tháng 01/2024, lịch cụ thể sẽ có thông báo sau.", "2024-01-08", []),
+    ("phấn đấu trong năm 2024 kéo giảm tai nạn giao thông", "2024-03-11", []),
+    ("Được phép hoạt động đến hết ngày 31 tháng 12 năm 2025", "2024-01-04", []),
+    ("cao điểm từ ngày 01/7/2024 đến ngày 30/9/2024, các đơn vị báo cáo", "2024-06-20", []),
+]
+
+
+@pytest.mark.parametrize("phrase,doc_date,expected", PERIODS, ids=[r[0][:50] for r in PERIODS])
+def test_periods(phrase, doc_date, expected):
+    check(phrase, doc_date, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# relative and event deadlines
+
+RELATIVE = [
+    ("báo cáo trong vòng 10 ngày kể từ ngày ký", "2024-05-06",
+     [D("2024-05-16", "relative", text="trong vòng 10 ngày kể từ ngày ký")]),
+    # working days: Tết Ất Tỵ 27/01–01/02/2025 and the weekend skipped
+    ("gửi báo cáo trong thời hạn 05 ngày làm việc kể từ ngày ký", "2025-01-24", [D("2025-02-07", "relative")]),
+    # 30/4, 1/5 and the swapped day off 2/5/2025 skipped
+    ("gửi báo cáo trong thời hạn 05 ngày làm việc kể từ ngày ký", "2025-04-29", [D("2025-05-09", "relative")]),
+    # the make-up Saturday 26/4/2025 is a working day
+    ("hoàn thành trong 01 ngày làm việc kể từ ngày ký", "2025-04-25", [D("2025-04-26", "relative")]),
+    ("chậm nhất sau 03 ngày làm việc kể từ ngày ký ban hành", "2024-08-23", [D("2024-08-28", "relative")]),
+    ("hoàn thành trong vòng 02 tháng kể từ ngày ban hành", "2024-12-31", [D("2025-02-28", "relative")]),
+    ("trong vòng mười ngày kể từ ngày ký", "2024-05-06", [D("2024-05-16", "relative")]),
+    ("trong vòng 02 (hai) tuần kể từ ngày ký", "2024-05-06", [D("2024-05-20", "relative")]),
+    # the anchor is the decision's entry into force: known only when the text says when
+    ("Hoàn thành trong thời hạn 03 ngày làm việc, kể từ ngày Quyết định có hiệu lực thi hành. "
+     "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.", "2025-07-14", [D("2025-07-17", "relative")]),
+    ("Hoàn thành trong thời hạn 03 ngày làm việc, kể từ ngày Quyết định có hiệu lực thi hành. "
+     "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày 01/9/2025.", "2025-08-19", [D("2025-09-05", "relative")]),
+    ("Hoàn thành trong thời hạn 03 ngày làm việc, kể từ ngày Quyết định có hiệu lực thi hành.", "2025-07-14",
+     [D(None, "relative")]),
+    # an unknown anchor: relative, date None
+    ("Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ, Sở Tư pháp xem xét", "2025-05-15",
+     [D(None, "relative", text="Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ")]),
+    ("gửi báo cáo trong vòng 10 ngày kể từ ngày ký", None, [D(None, "relative")]),
+    # a start, or a span of days: not a deadline
+    ("Sau 30 ngày kể từ ngày gửi thông báo cho người nộp thuế", "2025-02-28", []),
+    # (annotations/01_CĐ_UBATGTQG: a report each holiday day; the holiday's dates are not stated)
+    ("báo cáo tình hình tai nạn giao thông hàng ngày trong 9 ngày nghỉ tết qua Văn phòng", "2014-01-20",
+     [D(None, "recurring", rule="FREQ=DAILY;COUNT=9", text="hàng ngày trong 9 ngày nghỉ tết")]),
+    # a validity, a ban, an amount: not time limits
+    ("Giấy phép thành lập văn phòng đại diện có thời hạn 05 năm, kể từ ngày cấp", "2018-11-07", []),
+    ("Không cải tạo xe cơ giới chuyên dùng nhập khẩu thành xe cơ giới loại khác trong thời gian 05 năm",
+     "2022-07-22", []),
+    ("thời hiệu là 06 tháng, kể từ ngày thực hiện hành vi vi phạm", "2021-12-24", []),
+    ("bình quân một năm, một người tối đa không quá 3 (ba) tháng lương thực hiện", "2004-12-03", []),
+    ("mức thu tối đa cho dịch vụ sử dụng đường bộ trong thời gian 90 ngày", "2020-05-18", []),
+    ("hồ sơ được lưu trữ trong thời hạn 05 năm kể từ ngày ban hành thông báo kết quả kiểm tra", "2022-07-13", []),
+    # another document's issue date is an unknown anchor
+    ("gửi báo cáo trong thời hạn 10 ngày kể từ ngày ban hành thông báo kết quả kiểm tra", "2022-07-13",
+     [D(None, "relative")]),
+    ("hoàn thành trong vòng 30 ngày kể từ ngày ban hành Quyết định này", "2024-05-06", [D("2024-06-05", "relative")]),
+    ("Thời gian sửa đổi là: Không quá 07 ngày làm việc, kể từ ngày nhận đủ hồ sơ theo quy định.", "2022-07-11",
+     [D(None, "relative", text="Không quá 07 ngày làm việc, kể từ ngày nhận đủ hồ sơ theo quy định")]),
+    # an explicit anchor date
+    ("hoàn thành trong vòng 30 ngày kể từ ngày 01/7/2024", "2024-06-20", [D("2024-07-31", "relative")]),
+    ("Thời gian thực hiện giảm mức đóng: 12 tháng, kể từ ngày 01 tháng 10 năm 2021 đến hết ngày 30 tháng 9 "
+     "năm 2022.", "2021-10-01", []),
+    # tied to an event with no date
+    ("Việc báo cáo phải hoàn thành trước 01 tháng so với thời điểm báo cáo Bộ Nội vụ về kết quả", "2021",
+     [D(None, "event", text="trước 01 tháng so với thời điểm báo cáo Bộ Nội vụ")]),
+    ("trả lại lòng đường (hoàn thành 01 tuần trước kỳ nghỉ Tết Nguyên đán)", "2023-12-05", [D(None, "event")]),
+    ("gửi báo cáo trước kỳ họp thứ 8 của Hội đồng nhân dân tỉnh", "2024-05-06", [D(None, "event")]),
+    # (annotations/4022_KH_UBND, 27_CĐ_TTg)
+    # a start trigger, not a deadline (annotations/552_KH_UBND, 165_KH_UBND; 4022_KH_UBND reads it as an event)
+    ("chuẩn bị các điều kiện tốt nhất để thực hiện Luật ngay khi có hiệu lực thi hành.", "2024-08-30", []),
+    ("b) Thời hạn hoàn thành theo đúng chỉ đạo của Thủ tướng Chính phủ tại Công điện số 16/CĐ-TTg ngày 21 "
+     "tháng 2 năm 2024.", "2024-03-28", [D(None, "event")]),
+    ("phân đấu trả kết quả trước, đúng thời hạn theo quy định", "2023-05", []),
+    # transitional conditions are not deadlines
+    ("Đối với các hồ sơ đã nộp trước ngày Nghị quyết này có hiệu lực được tiếp tục xử lý", "2026-04-06", []),
+    ("nghiệm thu trước khi trình thẩm định theo đúng quy định", "2025-05-11", []),
+]
+
+
+@pytest.mark.parametrize("phrase,doc_date,expected", RELATIVE, ids=[r[0][:50] for r in RELATIVE])
+def test_relative_and_event(phrase, doc_date, expected):
+    check(phrase, doc_date, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# recurring
+
+RECURRING = [
+    ("định kỳ hằng quý gửi báo cáo về Sở Nội vụ", "2024-05-06",
+     [D("2024-06-30", "recurring", rule="FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1", text="định kỳ hằng quý")]),
+    ("báo cáo Sở Nội vụ trước ngày 25 hằng tháng", "2024-05-06",
+     [D("2024-05-25", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=25")]),
+    ("báo cáo Sở Nội vụ trước ngày 25 hằng tháng", "2024-05-28", [D("2024-06-25", "recurring")]),
+    ("Trình Chánh Thanh tra Sở trước 23 hàng tháng.", "2024-12-31",
+     [D("2025-01-23", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=23")]),
+    ("báo cáo hằng tháng về Sở Nội vụ", "2024-05-06",
+     [D("2024-05-31", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=-1")]),
+    ("Hàng tháng tổng kết, đánh giá, đề xuất giải pháp và gửi báo cáo Ủy ban nhân dân tỉnh", "2021-03-23",
+     [D("2021-03-31", "recurring")]),
+    ("báo cáo vào thứ Sáu hằng tuần", "2024-05-06", [D("2024-05-10", "recurring", rule="FREQ=WEEKLY;BYDAY=FR")]),
+    ("báo cáo vào thứ Sáu hằng tuần", "2024-05-10", [D("2024-05-10", "recurring")]),
+    ("gửi báo cáo hằng tuần", "2024-05-06", [D(None, "recurring", rule="FREQ=WEEKLY")]),
+    ("báo cáo định kỳ 6 tháng", "2024-05-06", [D(None, "recurring", rule="FREQ=MONTHLY;INTERVAL=6")]),
+    ("báo cáo kết quả hằng năm", "2024-05-06",
+     [D("2024-12-31", "recurring", rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31")]),
+    ("định kỳ hàng năm (trước ngày 01 tháng 10) báo cáo kết quả xử lý kỷ luật", "2024-10-29",
+     [D("2025-10-01", "recurring", rule="FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=1",
+        text="định kỳ hàng năm (trước ngày 01 tháng 10)")]),
+    ("gửi về Bộ Y tế trước ngày 30 tháng 6 hằng năm", "2024-05-06",
+     [D("2024-06-30", "recurring", rule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30")]),
+    ("trình Bộ Tài chính phê duyệt chậm nhất ngày 10 tháng 01 của năm thực hiện", "2025-01-24",
+     [D("2026-01-10", "recurring", rule="FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10")]),
+    ("định kỳ vào cuối tháng 11 hằng năm báo cáo Bộ Công an", "2020-12-31",
+     [D("2021-11-30", "recurring", rule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=-1",
+        text="định kỳ vào cuối tháng 11 hằng năm")]),
+    ("thực hiện chế độ báo cáo định kỳ (hàng tháng, quý, năm) hoặc đột xuất", "2025-04-11",
+     [D("2025-04-30", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=-1")]),
+    ("kiểm tra tình trạng; đồng thời, thường xuyên tổng hợp, báo cáo kết quả", "2024-07-30",
+     [D(None, "recurring", text="thường xuyên")]),
+    ("- Thường xuyên báo cáo Ủy ban nhân dân tỉnh", "2024-07-30", [D(None, "recurring")]),
+    ("Định kỳ báo cáo kết quả về Bộ (qua Tổng cục Cảnh sát)", "2006-02-22", [D(None, "recurring", text="Định kỳ")]),
+    # (annotations/39_CĐ_TTg: first due on the first holiday day stated, "30/4-01/5")
+    ("(báo cáo ngày nghỉ Lễ trước 15h hằng ngày, báo cáo toàn bộ dịp cao điểm nghỉ lễ 30/4-01/5 trước 15h "
+     "ngày 04 tháng 5 năm 2025)", "2025-04-17",
+     [D("2025-04-30", "recurring", rule="FREQ=DAILY;BYHOUR=15", text="trước 15h hằng ngày"),
+      D("2025-05-04", "date")]),
+    ("gửi báo cáo trước 16 giờ hằng ngày", "2025-04-17", [D("2025-04-17", "recurring", rule="FREQ=DAILY;BYHOUR=16")]),
+    # a rhythm that delivers nothing, or an attribute: not a deadline
+    ("họp ít nhất 01 lần/tháng", "2024-05-06", []),
+    ("theo dõi, đánh giá hàng tuần", "2024-05-06", []),
+    ("Tăng cường triển khai kế hoạch kiểm tra, theo dõi, giám sát định kỳ, đột xuất", "2026-04-06", []),
+    ("Lập, trình phê duyệt kế hoạch bảo trì đường bộ hàng năm", "2022-09-28", []),
+    ("được xác định rõ trong chương trình công tác hằng năm của cơ quan", "2025-04-11", []),
+    ("Kế hoạch sử dụng phương tiện hàng tháng được phê duyệt", "2024-10-23", []),
+    ("tổng doanh thu mỗi năm tại các báo cáo tài chính", "2025-08-29", []),
+    ("thu nhập bình quân hàng tháng thực nhận không quá 20 triệu đồng", "2025-10-10", []),
+    ("Thời gian tiếp nhận hồ sơ: Từ thứ Hai đến thứ Sáu hàng tuần vào giờ hành chính, nộp hồ sơ", "2024-04-25", []),
+    ("Thông tư quy định về chế độ báo cáo định kỳ trong lĩnh vực đường bộ", "2024-03-31", []),
+    # "thường xuyên" as a manner, or a rhythm that delivers nothing (annotations: seeds/004, NQ 15/2026)
+    ("a) Thường xuyên tuyên truyền, phổ biến các văn bản quy phạm pháp luật", "2026-04-06", []),
+    ("; thường xuyên theo dõi, kiểm tra Bộ phận tiếp nhận và trả kết quả", "2023-05", []),
+    ("đã xây dựng được mạng lưới. Thường xuyên cập nhật, nâng cao năng lực, trình độ cho giảng viên", "2026-05-20", []),
+    ("tai nạn thường xuyên nhận được sự quan tâm của Tỉnh ủy", "2024-10-29", []),
+    ("triển khai thực hiện quyết liệt, đồng bộ, thường xuyên các giải pháp", "2025-02-07", []),
+    ("c) Các khoản chi\nthường xuyên khác", "2004-12-03", []),
+]
+
+
+@pytest.mark.parametrize("phrase,doc_date,expected", RECURRING, ids=[r[0][:50] for r in RECURRING])
+def test_recurring(phrase, doc_date, expected):
+    check(phrase, doc_date, expected)
+
+
+def test_rrules_start_on_the_first_due_date():
+    """Each rule, with the first due date as DTSTART, yields that date first (RFC 5545)."""
+    cases = [(p, d) for p, d, e in RECURRING if e and e[0]["date"] and "rule" in e[0]]
+    assert len(cases) >= 8
+    for phrase, doc_date in cases:
+        dl = find_deadlines(phrase, doc_date)[0]
+        start = dt.datetime.fromisoformat(dl.date)
+        rule = rrulestr(dl.rule, dtstart=start)
+        assert rule[0].date() == start.date(), phrase  # (BYHOUR moves the first one to that hour)
+    # quarter ends, in order
+    dl = find_deadlines("định kỳ hằng quý gửi báo cáo", "2024-05-06")[0]
+    q = rrulestr(dl.rule, dtstart=dt.datetime.fromisoformat(dl.date))
+    assert [x.date().isoformat() for x in q[:5]] == [
+        "2024-06-30", "2024-09-30", "2024-12-31", "2025-03-31", "2025-06-30"]
+
+
+# --------------------------------------------------------------------------------------------
+# not deadlines
+
+NOT_DEADLINES = [
+    ("áp dụng từ năm 2027", "2024-05-06"),
+    ("triển khai sau khi có quyết định", "2024-05-06"),
+    ("Chương trình cải cách hành chính giai đoạn 2021 - 2025", "2022-05-06"),
+    # a citation's date
+    ("tại khoản 2 Điều 1 Quyết định số 380/QĐ-UBND ngày 28/3/2022 của Chủ tịch UBND tỉnh", "2024-05-06"),
+    ("Báo cáo số 84/BC-SNV ngày 22/4/2024 của Sở Nội vụ", "2024-05-06"),
+    # the document's own date
+    ("Hà Tĩnh, ngày 29 tháng 10 năm 2024", "2024-10-29"),
+    # past background
+    ("Ngày 25/5/2022, Ban Chỉ đạo Cải cách hành chính của Chính phủ tổ chức Hội nghị", "2022-06"),
+    ("Người hoạt động cách mạng trước ngày 01 tháng 01 năm 1945", "2025-01-01"),
+    ("Các phương tiện hết niên hạn sử dụng trước ngày 31 tháng 12 năm 2018: Được phép hoạt động", "2022-01-04"),
+    ("Tem kiểm định được cấp trước ngày 01/01/2022", "2021-09-21"),
+    ("mà trước ngày 01 tháng 01 năm 2025 đã được cơ quan có thẩm quyền xác định", "2025-01-01"),
+    ("Người sử dụng lao động đang tham gia bảo hiểm thất nghiệp trước ngày 01 tháng 10 năm 2021", "2021-10-01"),
+    ("kiên quyết xử lý vi phạm hành lang an toàn đường bộ còn tồn tại trước năm 2025", "2025-04-14"),
+    ("trước hết là chú trọng ứng dụng công nghệ thông tin", "2023-01-17"),
+    ("chịu trách nhiệm trước Ủy ban nhân dân tỉnh", "2024-03-11"),
+    ("xếp thứ 08/63 tỉnh, thành phố", "2022-06"),
+]
+
+
+@pytest.mark.parametrize("phrase,doc_date", NOT_DEADLINES, ids=[r[0][:50] for r in NOT_DEADLINES])
+def test_not_deadlines(phrase, doc_date):
+    check(phrase, doc_date, [])
+
+
+# --------------------------------------------------------------------------------------------
+# table cells (a completion column): a bare period is the deadline
+
+CELLS = [
+    ("Tháng 12/2026", "2026-01-05", D("2026-12-31", "month")),
+    ("Năm 2026", "2026-01-05", D("2026-12-31", "year")),
+    ("2026", "2026-01-05", D("2026-12-31", "year", text="2026")),
+    ("Quý II/2026", "2026-01-05", D("2026-06-30", "quarter")),
+    ("Từ quý III/2026", "2026-01-05", D("2026-09-30", "quarter", text="Từ quý III/2026")),
+    ("quý III/2024", "2024-05-06", D("2024-09-30", "quarter")),
+    ("Quý I/2025", "2024-11-06", D("2025-03-31", "quarter")),
+    ("Quý I, II", "2022-11-25", D("2023-06-30", "quarter")),
+    ("Quý IV năm 2024 và các năm tiếp theo", "2024-10-24", D("2024-12-31", "quarter")),
+    ("6 tháng đầu năm 2024", "2024-01-10", D("2024-06-30", "month")),
+    ("2024 - 2025", "2024-01-10", D("2025-12-31", "year")),
+    ("Trước 30/6/2025", "2025-01-10", D("2025-06-30", "date")),
+    ("Hàng tháng", "2025-11-25", D("2025-11-30", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=-1")),
+    ("Thường xuyên", "2025-11-25", D(None, "recurring")),
+    ("Năm 2023", "2024-03-01", D("2023-12-31", "year", suspect=False)),  # a report lists past work as printed
+]
+
+
+@pytest.mark.parametrize("cell,doc_date,expected", CELLS, ids=[r[0] for r in CELLS])
+def test_cells(cell, doc_date, expected):
+    got = parse_deadline_cell(cell, doc_date)
+    assert got is not None, cell
+    assert {k: getattr(got, k) for k in expected} == expected, got.to_dict()
+    assert cell[got.start:got.end] == got.text
+
+
+def test_empty_cells():
+    assert parse_deadline_cell("", "2024-01-01") is None
+    assert parse_deadline_cell("Sở Nội vụ", "2024-01-01") is None
+
+
+# --------------------------------------------------------------------------------------------
+# the primary deadline of a task
+
+PRIMARY = [
+    # the completion / report date wins over a milestone
+    ("Thí nghiệm vật liệu trong tháng 10/2023; thí điểm hiện trường và báo cáo kết quả thực hiện "
+     "trong tháng 11/2023.", "2023-09-08", "2023-11-30"),
+    ("trình Bộ GTVT trước ngày 24/9/2023; hoàn thiện trình Bộ GTVT phê duyệt trước ngày 31/10/2023", "2023-09-08",
+     "2023-10-31"),
+    ("Thường xuyên theo dõi, đôn đốc và báo cáo kết quả trước ngày 20/5/2024", "2024-05-06", "2024-05-20"),
+    ("xây dựng kế hoạch khắc phục ngay trong năm 2023 (việc xây dựng kế hoạch khắc phục hoàn thành chậm "
+     "nhất đến ngày 09 tháng 6 năm 2023 và gửi đến Sở Nội vụ)", "2023-05", "2023-06-09"),
+]
+
+
+@pytest.mark.parametrize("text,doc_date,date", PRIMARY, ids=[r[0][:50] for r in PRIMARY])
+def test_pick_primary(text, doc_date, date):
+    dls = find_deadlines(text, doc_date)
+    primary, others = pick_primary(dls, text)
+    assert primary is not None and primary.date == date, [d.to_dict() for d in dls]
+    assert len(others) == len(dls) - 1 and primary not in others
+    assert others == sorted(others, key=lambda d: d.start)
+
+
+def test_pick_primary_empty_and_single():
+    assert pick_primary([], "") == (None, [])
+    one = find_deadlines("trước ngày 20/5/2024", "2024-05-06")
+    assert pick_primary(one, "trước ngày 20/5/2024") == (one[0], [])
+
+
+# --------------------------------------------------------------------------------------------
+# helpers
+
+DATE_PHRASES = [
+    ("trước 15/11", "2024-05-06", dt.date(2024, 11, 15)),
+    ("ngày 09 tháng 6 năm 2023", "2023-05", dt.date(2023, 6, 9)),
+    ("quý III/2024", "2024-05-06", dt.date(2024, 9, 30)),
+    ("ngày 9/6", "2010-05-06", dt.date(2010, 6, 9)),
+    ("15/01", "2024-12-20", dt.date(2025, 1, 15)),
+    ("Sở Nội vụ", "2024-05-06", None),
+]
+
+
+@pytest.mark.parametrize("phrase,doc_date,expected", DATE_PHRASES, ids=[r[0] for r in DATE_PHRASES])
+def test_parse_date_phrase(phrase, doc_date, expected):
+    assert parse_date_phrase(phrase, doc_date) == expected
+
+
+@pytest.mark.parametrize("doc_date,expected", [
+    ("2024-05-06", dt.date(2024, 5, 6)), ("2025-12", dt.date(2025, 12, 1)), ("2023", dt.date(2023, 1, 1)),
+    ("29/10/2024", dt.date(2024, 10, 29)), (None, None), ("", None), ("không rõ", None),
+    (dt.date(2024, 1, 2), dt.date(2024, 1, 2)),
+])
+def test_doc_day(doc_date, expected):
+    assert doc_day(doc_date) == expected
+
+
+def test_region_offsets():
+    """Only text[start:end] is searched; offsets point into the whole text."""
+    text = ("1. Các sở báo cáo trước ngày 20/5/2024.\n"
+            "2. Sở Nội vụ tổng hợp, trình UBND tỉnh trước ngày 30/5/2024.")
+    cut = text.index("2.")
+    first = find_deadlines(text, "2024-05-06", 0, cut)
+    second = find_deadlines(text, "2024-05-06", cut)
+    assert [d.date for d in first] == ["2024-05-20"]
+    assert [d.date for d in second] == ["2024-05-30"]
+    assert text[second[0].start:second[0].end] == "trước ngày 30/5/2024"
+    assert find_deadlines(text, "2024-05-06", 5, 5) == []
+    assert find_deadlines("", "2024-05-06") == []
+
+
+def test_model_examples():
+    """Every pattern in models/deadline_patterns.yaml has an example, and it parses as stated."""
+    grammar = yaml.safe_load(GRAMMAR.read_text(encoding="utf-8"))
+    for p in grammar["patterns"]:
+        ex = p.get("example")
+        assert ex, f"pattern {p['name']} has no example"
+        got = find_deadlines(ex["text"], ex.get("doc_date", "2024-05-06"))
+        want = {k: ex[k] for k in ("date", "kind", "rule") if k in ex}
+        assert any({k: getattr(d, k) for k in want} == want for d in got), (
+            p["name"], ex["text"], [d.to_dict() for d in got])
+
+
+# --------------------------------------------------------------------------------------------
+# real documents
+
+SEEDS = {  # seed file → its date and the deadlines it states, in text order
+    "000_3a3d2fae9abee496.txt": ("2022-06", []),
+    "001_da43063bfbf6f505.txt": ("2021", [("2021-12-31", "year"), ("2021-11-15", "date"), (None, "event")]),
+    "002_a89452024ccfde22.txt": ("2024-05-06", [("2024-05-20", "date")]),
+    "003_0ff9a602f14f7384.txt": ("2023-05", [("2023-05-15", "date"), ("2023-05-30", "date")]),
+    "004_51abb0b13f4a689c.txt": ("2023-05", [("2023-12-31", "year"), ("2023-06-09", "date"), ("2023-06-09", "date")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seeds(name):
+    doc_date, expected = SEEDS[name]
+    text = (ROOT / "corpus" / "seeds" / name).read_text(encoding="utf-8")
+    got = [(d.date, d.kind) for d in find_deadlines(text, doc_date)]
+    assert got == expected
+
+
+def _norm(t: str) -> str:
+    return unicodedata.normalize("NFC", t).replace("\u00d0", "Đ").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_gold_annotation_tvpl_08():
+    """annotations/08_CT_UBND_1.json: item 1.b 'định kỳ hàng năm (trước ngày 01 tháng 10)'."""
+    gold = json.loads((ROOT / "annotations" / "08_CT_UBND_1.json").read_text(encoding="utf-8"))
+    want = [t["deadline"] for t in gold["tasks"] if t.get("deadline")]
+    rec = json.loads((ROOT / gold["corpus_file"]).read_text(encoding="utf-8"))
+    got = find_deadlines(_norm(rec["text"]), gold["metadata"]["date"])
+    assert [{"text": d.text, "date": d.date, "kind": d.kind, "rule": d.rule} for d in got] == want
+
+
+def test_speed_on_tvpl():
+    """Well under 2 ms for a 5,000-char document (a loose bound: the CI machine is shared)."""
+    texts = [_norm(json.loads(Path(f).read_text(encoding="utf-8"))["text"])
+             for f in sorted(glob.glob(str(ROOT / "corpus" / "tvpl" / "*.json")))]
+    assert len(texts) >= 20
+    find_deadlines(texts[0], "2024-01-01")  # compile the grammar outside the timing
+    find_deadlines("trong vòng 5 ngày làm việc kể từ ngày ký", "2024-01-01")
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for t in texts:
+            find_deadlines(t, "2024-05-06")
+        best = min(best, time.perf_counter() - t0)
+    per_5k = best * 1000 / (sum(map(len, texts)) / 5000)
+    assert per_5k < 4.0, f"{per_5k:.2f} ms per 5,000 chars"
