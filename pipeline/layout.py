@@ -84,7 +84,7 @@ def _patterns():
     # an inline dash before an imperative verb starts an item even after a heading with no
     # punctuation ("1. Bộ Công an - Chỉ đạo Công an các tỉnh …"); elsewhere " - " is a hyphen
     verbs = sorted(set(load("tasks")["imperative_verbs"]), key=len, reverse=True)
-    pats["dash_verb"] = regex.compile(r"(?<=\S\s)[-–](?=\s+(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b)")
+    pats["dash_verb"] = regex.compile(r"(?<=\S\s)(?<!(?:Điều|Mục|Chương|khoản|Khoản|điểm|Điểm|Phần|số)\s)(?P<m>[-–]|[a-zđ]\)|\d{1,2}\.)(?=\s+(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b)")
     pats["marker_names"] = [n for n, _ in markers]
     titles = sorted(data["authority_titles"], key=len, reverse=True)
     pats["titles"] = titles
@@ -243,16 +243,17 @@ def _parse_header(text: str, limit: int):
         if not lines_mode:
             # flattened: the subject is the capitals run (plus "Về việc …" in sentence case)
             words = list(re.finditer(r"\S+", seg))
-            last_caps = 0
-            for w in words:
-                tok = w.group(0)
-                letters = [c for c in tok if c.isalpha()]
-                if letters and not any(c.isupper() for c in letters) and not re.match(r"^(?:về|việc|và|của|các|năm|điện)$", tok):
-                    break
-                if letters and any(c.islower() for c in letters) and not tok[0].isupper():
-                    break
-                last_caps = w.end()
-            subject_end = subject_start + last_caps
+            first = next((w.group(0) for w in words if any(c.isalpha() for c in w.group(0))), "")
+            if any(c.islower() for c in first):
+                pass  # a sentence-case subject ("Về việc …"): it runs to the authority line / body
+            else:
+                last_caps = 0
+                for w in words:
+                    tok = w.group(0)
+                    if any(c.islower() for c in tok) and tok not in ("V/v", "V/V"):
+                        break  # sentence case begins: the body ("… HÈ 2025 Những tháng đầu năm …")
+                    last_caps = w.end()
+                subject_end = subject_start + last_caps
             if not body_m or subject_end < body_m.start():
                 pass
         seg = region[subject_start:subject_end]
@@ -566,13 +567,28 @@ def _body_units(text: str, start: int, end: int) -> list[Unit]:
             continue  # an inline dash only after ";" / ":" / "." (else it is a hyphen or range)
         cuts.setdefault(m.start(), (kind, m.group(0).strip()))
     for m in P["dash_verb"].finditer(text, start, end):
-        cuts.setdefault(m.start(), ("dash", m.group(0)))
+        mk = m.group("m")
+        kind = "dash" if mk in "-–" else ("letter" if mk.endswith(")") else "arabic")
+        cuts.setdefault(m.start(), (kind, mk))
     # paragraphs and preamble clauses also start units
     for m in re.finditer(r"\n+", text[start:end]):
         s = start + m.end()
         # a paragraph opening in lower case continues the item before it (a broken line)
         if s < end and s not in cuts and not text[s].islower():
             cuts[s] = ("", "")
+    # the last preamble clause is a unit of its own: "Theo đề nghị của Bộ trưởng …; Chính phủ ban hành …"
+    for m in _PROPOSAL.finditer(text, start, end):
+        semi = text.find(";", m.end(), min(end, m.end() + 400))
+        if semi != -1 and semi + 1 < end:
+            nxt = semi + 1 + (len(text[semi + 1:end]) - len(text[semi + 1:end].lstrip()))
+            if nxt < end and text[nxt].isupper() and not P["preamble"].match(text, nxt):
+                cuts.setdefault(nxt, ("", ""))
+    # an article title in flattened text runs into its first clause: "Điều 1. Phạm vi điều chỉnh 1. Nghị định …"
+    for p0, (kind, marker) in list(cuts.items()):
+        if kind == "article" and start <= p0 < end:
+            m = _ARTICLE_FIRST_CLAUSE.match(text, p0 + len(marker), min(end, p0 + len(marker) + 160))
+            if m:
+                cuts.setdefault(m.start("first"), ("arabic", "1."))
     # a heading in capitals after a structural marker ends where sentence case begins
     # ("III. NHIỆM VỤ TRỌNG TÂM Để thực hiện …" in flattened text)
     for p0, (kind, marker) in list(cuts.items()):
@@ -602,6 +618,8 @@ def _body_units(text: str, start: int, end: int) -> list[Unit]:
     return units
 
 
+_PROPOSAL = re.compile(r"(?:(?<=\n)|(?<=[;,.]\s)|^)(?:Theo|Xét)\s+đề\s+nghị\b")
+_ARTICLE_FIRST_CLAUSE = re.compile(r"[^.;:\n]{2,150}?\s(?P<first>1\.)(?=\s+[A-ZĐÀ-Ỹ])")
 _HEADING_RUN = re.compile(rf"(?:\s+[{_UPPER}0-9][{_UPPER}0-9,\-–]*){{2,}}(?=\s+[{_UPPER}][a-zàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ])")
 
 _LEVEL_ORDER = ("part", "chapter", "section", "article", "roman", "multilevel", "arabic", "arabic_paren", "roman_paren",
