@@ -32,6 +32,7 @@ def _grammar():
         "not_section": regex.compile(g["not_task_sections"]),
         "assign": regex.compile(g["lead"]["assign"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
+        "duty_verb": regex.compile(g["lead"]["duty_verb"]),
         "support_head": regex.compile(g["support"]["head"]),
         "subject_verbs": regex.compile(r"\s*,?\s*" + g["lead"]["subject_verbs"]),
         "support": regex.compile(g["support"]["pattern"]),
@@ -86,8 +87,9 @@ def _lead_of(body: str) -> list[str]:
     # an item opening with a bare verb ("- Chỉ đạo Công an các tỉnh yêu cầu lực lượng …") has the
     # inherited actor; a "yêu cầu X" inside it is what that actor tells X, not the lead
     window = 40 if G["imperative"].match(body.lstrip(), timeout=_TIMEOUT) else 250
-    m = G["assign_head"].search(body, 0, min(len(body), window), timeout=_TIMEOUT)
-    if m and (window == 250 or m.start() < 3):
+    for m in G["assign_head"].finditer(body, 0, min(len(body), window), timeout=_TIMEOUT):
+        if window != 250 and m.start() >= 3:
+            break
         names, _ = _agency_run(body, m.end(), slack=6)
         if names:
             return names
@@ -98,7 +100,32 @@ def _lead_of(body: str) -> list[str]:
         if not rest.strip(" .:;") or G["subject_verbs"].match(rest) or re.match(
                 r"\s*(?:\([^)]{0,120}\)\s*)?[:,]?\s*(?:chủ\s+trì|có|chịu|phải|cần|khẩn|tiếp|tập|thực|tổ|triển|chỉ|rà|nghiên|theo|xây|phối|kiểm|hướng|báo|tổng|đôn|hoàn|căn|tăng|bố|cung|đẩy|thường|xem|bảo|đảm|trình|lập|tham|nghiêm|quán|rút|đề|nâng|chủ|khẩn|quan|sớm|rà|làm|ban|giải|xử|phát|huy|ưu|tích|sắp|kịp|siết|bổ|cập|công|duy|kiện|tuyên|phổ|vận|tuân|triển)", rest):
             return names
+    # the actor right before the first duty verb: "Đối với …, Bảo hiểm xã hội Việt Nam khẩn trương …",
+    # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch UBND … chịu trách nhiệm thi hành …"
+    v = G["duty_verb"].search(body, 0, min(len(body), 500), timeout=_TIMEOUT)
+    if v:
+        return _agency_run_before(body, v.start())
     return []
+
+
+def _agency_run_before(text: str, pos: int) -> list[str]:
+    """Agencies named one after another that end right before `pos`."""
+    from .agencies import find_agencies
+    ags = [a for a in find_agencies(text, 0, pos) if a.end <= pos]
+    if not ags or not re.fullmatch(r"\s*(?:\([^)]{0,160}\))?\s*,?\s*", text[ags[-1].end:pos]):
+        return []
+    run = [ags[-1]]
+    for a in reversed(ags[:-1]):
+        gap = text[a.end:run[0].start]
+        if re.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*(?:các\s+)?", gap) or not gap.strip(" ,;"):
+            run.insert(0, a)
+        else:
+            break
+    names: list[str] = []
+    for a in run:
+        if a.name not in names:
+            names.append(a.name)
+    return names
 
 
 def _lead_after_comma(para: str) -> list[str]:
