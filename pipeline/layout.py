@@ -614,7 +614,7 @@ def _body_units(text: str, start: int, end: int) -> list[Unit]:
             continue
         kind, marker = cuts[p]
         units.append(Unit(p, e, marker, kind if kind != "enacting" else ""))
-    _build_tree(units)
+    _build_tree(units, text)
     return units
 
 
@@ -637,7 +637,7 @@ def _label(u: Unit, index: int) -> str:
     return m
 
 
-def _build_tree(units: list[Unit]) -> None:
+def _build_tree(units: list[Unit], text: Optional[str] = None) -> None:
     """Assign levels, parents and paths: a marker kind seen before closes the deeper levels."""
     for u in units:
         u.parent, u.children, u.level, u.path = None, [], 0, ""
@@ -645,11 +645,14 @@ def _build_tree(units: list[Unit]) -> None:
     counters: dict[tuple, int] = {}
     for i, u in enumerate(units):
         if not u.kind:
-            # an unmarked paragraph belongs to the open item only if it does not start a new block
-            u.parent = stack[-1] if stack else None
+            # an unmarked paragraph continues the open item; the closing line of the body
+            # ("… nghiêm túc thực hiện./.") stands at the top level again
+            closing = text is not None and "./." in text[u.start:u.end]
+            u.parent = stack[-1] if stack and not closing else None
             if u.parent is not None:
                 u.level = units[u.parent].level + 1
                 u.path = units[u.parent].path
+                units[u.parent].children.append(i)
             continue
         # pop to the same kind if it is open, else nest under the current one
         kinds = [units[j].kind for j in stack]
@@ -691,7 +694,7 @@ def analyze(text: str, info: Optional[dict] = None) -> Layout:
     if appendix < n:  # an appendix after the signature (task tables, lists) is body again
         extra = _body_units(text, appendix, n)
         units.extend(extra)
-        _build_tree(units)
+        _build_tree(units, text)
     if info and info.get("signed_at") and (md.date is None or len(md.date) < 10):
         signed = str(info["signed_at"])[:10]
         if md.date is None or signed.startswith(md.date):
