@@ -133,8 +133,8 @@ def starts_new_line(prev: str, line: str) -> bool:
 # --- header ----------------------------------------------------------------------------------
 
 def _title_case(s: str) -> str:
-    from .agencies import title_case_agency
-    return title_case_agency(s)
+    from .agencies import expand_abbreviations, title_case_agency
+    return title_case_agency(expand_abbreviations(s))
 
 
 def _clean(s: str) -> str:

@@ -128,6 +128,14 @@ def _agency_run_before(text: str, pos: int) -> list[str]:
     return names
 
 
+def _is_issuer(agency: str, issuer: Optional[str]) -> bool:
+    """'Ủy ban nhân dân tỉnh' names the issuer 'Ủy ban nhân dân tỉnh Đắk Lắk' (its place dropped)."""
+    if not issuer:
+        return False
+    a, i = " ".join(agency.lower().split()), " ".join(issuer.lower().split())
+    return a == i or (i.startswith(a) and a.split()[0] not in ("các",) and len(a) >= 8)
+
+
 def _lead_after_comma(para: str) -> list[str]:
     """'Để thực hiện được mục tiêu trên, các cơ quan thành viên … tập trung thực hiện …:' → the actor
     after the opening purpose clause."""
@@ -143,15 +151,7 @@ def _support_of(body: str) -> list[str]:
     if not m:
         return []
     names, _ = _agency_run(body, m.end(), slack=8)
-    if names:
-        return names
-    m = _grammar()["support"].search(body, timeout=_TIMEOUT)
-    if not m:
-        return []
-    who = m.group("who")
-    if re.match(r"\s*(?:chặt\s+chẽ|tốt|thực\s+hiện|triển\s+khai)\b", who):
-        return []
-    return _agencies(who)
+    return names
 
 
 def _report_to_of(body: str) -> list[str]:
@@ -186,6 +186,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
     G = _grammar()
     text = layout.text
     units = layout.units
+    issuer = layout.metadata.issuer
     recipients = list(layout.metadata.recipients)
     ctx: dict[Optional[int], _Ctx] = {None: _Ctx(lead=_agencies("; ".join(recipients)) if recipients else [])}
     tasks: list[Task] = []
@@ -207,7 +208,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             # ("Để thực hiện …, các cơ quan … tập trung thực hiện các nhiệm vụ sau:")
             para = text[u.start:u.end].rstrip()
             if para.endswith(":") and not G["content_intro"].search(para, timeout=_TIMEOUT):
-                lead = _lead_of(para) or _lead_after_comma(para)
+                lead = [a for a in (_lead_of(para) or _lead_after_comma(para)) if not _is_issuer(a, issuer)]
                 target = ctx.get(u.parent) if u.parent is not None else ctx[None]
                 if target is not None and (lead or G["directive"].search(para, timeout=_TIMEOUT)):
                     if lead:
@@ -262,8 +263,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             my.content_list = True
             e = layout.item_span(i)[1]
             is_task = is_task or directive
-        if not is_task:
-            continue
+        if not is_task or own_lead and all(_is_issuer(a, issuer) for a in own_lead):
+            continue  # what the issuer itself does ("1. UBND tỉnh triển khai …") is not a task
         tasks.append(_make(doc_id, len(tasks), u.path, text, s, e, body, my.lead,
                            primary or parent_ctx.deadline, others, citations))
         unit_of[len(tasks) - 1] = i
@@ -340,6 +341,13 @@ def _drop_redundant_closing(tasks: list[Task]) -> None:
         return
     last = tasks[-1]
     if last.item == "" and last.text.rstrip().endswith("./.") and not last.deadline:
-        seen = {a.lower() for t in tasks[:-1] for a in t.lead}
-        if all(a.lower() in seen for a in last.lead):
+        seen = {_core(a) for t in tasks[:-1] for a in t.lead}
+        if all(_core(a) in seen or any(_core(a).startswith(x) or x.startswith(_core(a)) for x in seen)
+               for a in last.lead):
             tasks.pop()
+
+
+def _core(agency: str) -> str:
+    """'các cơ quan, đơn vị, địa phương liên quan' and '… có liên quan' name the same addressees."""
+    a = " ".join(agency.lower().split())
+    return re.sub(r"\s*(?:có\s+)?liên\s+quan$", "", a)
