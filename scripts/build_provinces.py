@@ -14,6 +14,7 @@ Run:  .venv/bin/python scripts/build_provinces.py [--check]
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from importlib import metadata
@@ -27,11 +28,17 @@ def _unit(full_name: str) -> str:
     return "thành phố" if full_name.lower().startswith("thành phố") else "tỉnh"
 
 
-def build() -> dict:
-    import vietnamadminunits
-    import vietnam_provinces
+def _package_dir(name: str) -> Path:
+    """An installed package's folder, found without importing it (vietnamadminunits loads all
+    its data at import)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"package {name} is not installed")
+    return Path(list(spec.submodule_search_locations)[0])
 
-    pkg = Path(vietnamadminunits.__file__).parent / "data"
+
+def build() -> dict:
+    pkg = _package_dir("vietnamadminunits") / "data"
     legacy = json.loads((pkg / "parser_legacy.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
     current = json.loads((pkg / "parser_from_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
     merger = json.loads((pkg / "converter_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
@@ -42,7 +49,8 @@ def build() -> dict:
         raise SystemExit(f"converter table lacks old provinces: {missing}")
 
     # Cross-check the 34 names against vietnam-provinces (its names carry "Thành phố " for cities).
-    vp = json.loads(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH.read_text(encoding="utf-8"))
+    vp_file = _package_dir("vietnam_provinces") / "data" / "nested-divisions.json"
+    vp = json.loads(vp_file.read_text(encoding="utf-8"))
     vp_names = {p["name"].removeprefix("Thành phố ").strip(): p["code"] for p in vp}
     cur_names = {v["provinceShort"] for v in current.values()}
     if set(vp_names) != cur_names:

@@ -161,6 +161,10 @@ TITLE_CASE = [
     ("CÁC SỞ, BAN, NGÀNH", "các sở, ban, ngành"),
     ("BỘ TRƯỞNG BỘ CÔNG AN", "Bộ trưởng Bộ Công an"),
     ("BỘ CÔNG THƯƠNG", "Bộ Công Thương"),
+    ("KT. CHỦ TỊCH", "KT. Chủ tịch"),
+    ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
+    ("BỘ TƯ LỆNH CẢNH SÁT BIỂN", "Bộ Tư lệnh Cảnh sát biển"),
+    ("VĂN PHÒNG UBND TỈNH", "Văn phòng UBND tỉnh"),
 ]
 
 
@@ -210,7 +214,9 @@ SPLIT = [
     ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố",
      ["các Bộ", "cơ quan ngang Bộ", "Ủy ban nhân dân tỉnh, thành phố"]),
     ("HĐND, UBND các xã, phường", ["Hội đồng nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"]),
-    ("CT, các PCT UBND tỉnh", ["Ủy ban nhân dân tỉnh", "các Phó Chủ tịch Ủy ban nhân dân tỉnh"]),
+    ("CT, các PCT UBND tỉnh", ["Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân tỉnh"]),  # persons of one body
+    ("Giám đốc, các Phó Giám đốc Sở;", ["Giám đốc, các Phó Giám đốc Sở"]),
+    ("THCB, PVHCC, BTCD, HCTC;", ["THCB, PVHCC, BTCD, HCTC"]),      # internal codes keep their case
     ("Ủy ban nhân dân tỉnh, thành phố", ["Ủy ban nhân dân tỉnh, thành phố"]),
     ("Điện: - Các Bộ: Công an, Giao thông vận tải; - Ban An toàn giao thông tỉnh, thành phố trực "
      "thuộc Trung ương.",
@@ -438,13 +444,13 @@ def test_speed_item():
             "hành rà soát, tổng hợp và báo cáo cụ thể điểm số các tiêu chí thành phần để Chủ tịch "
             "Ủy ban nhân dân tỉnh xem xét, chỉ đạo việc thực hiện.")[:300]
     find_agencies(item)  # warm the models and the name cache
-    times = []
-    for _ in range(200):
-        t = time.perf_counter()
-        find_agencies(item)
-        times.append(time.perf_counter() - t)
-    times.sort()
-    assert times[len(times) // 2] < 0.2e-3 * 3  # slack for a loaded CI machine; typical ≈ 0.1 ms
+    best = float("inf")
+    for _ in range(5):  # CPU time, best of five: other processes share the machine
+        t = time.process_time()
+        for _ in range(100):
+            find_agencies(item)
+        best = min(best, (time.process_time() - t) / 100)
+    assert best < 0.2e-3  # typical ≈ 0.08 ms
 
 
 def test_speed_corpus():
@@ -453,10 +459,10 @@ def test_speed_corpus():
     if not docs:
         pytest.skip("corpus/tvpl not present")
     best = float("inf")
-    for _ in range(3):  # best of three: other processes share the machine
-        t = time.perf_counter()
+    for _ in range(3):  # CPU time, best of three: other processes share the machine
+        t = time.process_time()
         for d in docs:
             find_agencies(d)
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     per_5k = best / (sum(map(len, docs)) / 5000)
     assert per_5k < 2e-3  # typical ≈ 0.8 ms
