@@ -61,7 +61,8 @@ def _agencies(s: str) -> list[str]:
     return [a for a in split_agencies(s) if a]
 
 
-_RUN_GAP = re.compile(r"\s*(?:,|;|và|,\s*và|cùng)\s*(?:các\s+)?$")
+# what may stand between two agencies of one list: separators, an abbreviation in brackets
+_RUN_GAP = re.compile(r"\s*(?:\([^)]{1,24}\))?\s*(?:,|;|và|,\s*và|cùng)?\s*(?:các\s+)?$")
 
 
 def _agency_run(text: str, pos: int, slack: int = 3) -> tuple[list[str], int]:
@@ -95,6 +96,13 @@ def _lead_of(body: str) -> list[str]:
             return names
     # the item opens with its actor: "Sở Nội vụ chủ trì …", "Bộ Công an: …", a heading "1. Bộ Công an"
     names, end = _agency_run(body, 0, slack=2)
+    if names and body.rstrip().endswith(":") and len(body) < 400:
+        # a heading naming the addressees of the items below: "2.1. Tổng công ty …, CHKQT Vân Đồn:"
+        from .agencies import find_agencies
+        for a in find_agencies(body, end, len(body)):
+            if a.name not in names:
+                names.append(a.name)
+        return names
     if names:
         rest = body[end:end + 60]
         if not rest.strip(" .:;") or G["subject_verbs"].match(rest) or re.match(
