@@ -99,7 +99,10 @@ def _lead_of(body: str) -> list[str]:
     if names and body.rstrip().endswith(":") and len(body) < 400:
         # a heading naming the addressees of the items below: "2.1. Tổng công ty …, CHKQT Vân Đồn:"
         from .agencies import find_agencies
+        brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^)]*\)", body)]
         for a in find_agencies(body, end, len(body)):
+            if any(b0 <= a.start < b1 for b0, b1 in brackets):
+                continue  # "(sau đây gọi chung là các cơ quan, đơn vị)" names them again
             if a.name not in names:
                 names.append(a.name)
         return names
