@@ -79,7 +79,7 @@ class _Pattern:
     triggered: bool  # False → runs over the whole region (no trigger literals given)
     back: int        # how far before a trigger hit a match may start
     fwd: int         # how far after a trigger hit it may end
-    near: tuple      # literals of which one must occur in the `back` chars before a hit
+    near: Optional["regex.Pattern"]  # a lead literal that must occur in the `back` chars before a hit
     example: dict
 
 
@@ -140,12 +140,15 @@ class _Grammar:
                 by_literal.setdefault(str(lit).lower(), []).append(
                     (i, guard(gd.get("before"), reverse=True), guard(gd.get("after"))))
             back, fwd = p.get("window") or (0, 0)
-            near = tuple(str(x).lower() for x in words[p["near"]]) if p.get("near") else ()
+            # (searched on the lower-cased text: a plain literal alternation, no case folding)
+            near = regex.compile(alt(words[p["near"]])) if p.get("near") else None
             self.patterns.append(_Pattern(
                 p["name"], p["kind"], regex.compile(expand(p["re"]), _FLAGS), bool(trig),
                 int(back), int(fwd), near, p.get("example") or {}))
         for lit, uses in by_literal.items():
-            self.triggers.add_word(lit, (len(lit), tuple(uses)))
+            # each use carries what the scan loop needs, to keep attribute lookups out of it
+            self.triggers.add_word(lit, (len(lit), tuple(
+                (i, b, a, self.patterns[i].near, self.patterns[i].back) for i, b, a in uses)))
         self.triggers.make_automaton()
         piece = lambda name: regex.compile(expand("{" + name + "}"), _FLAGS)  # noqa: E731
         w = lambda name: regex.compile(r"(?<!\w)" + alt(words[name]) + r"(?!\w)", _FLAGS)  # noqa: E731
@@ -159,13 +162,16 @@ class _Grammar:
         self.report = w("report")
         self.cond_before = w("condition_before")
         self.cond_after = w("condition_after")
-        self.lead_strong = regex.compile(r"\s*" + alt(words["lead_strong"] + words["label_completion"])
+        self.lead_strong = regex.compile(r"\s*" + alt(words["lead_before"] + words["lead_strong"]
+                                                       + words["label_completion"])
                                          + r"(?!\w)", _FLAGS)
         self.anchor_signing = regex.compile(expand("{anchor_self}"), _FLAGS)
         self.anchor_effective = regex.compile(alt(words["anchor_effective"]), _FLAGS)
         self.exclude_before = [regex.compile(expand(x), _FLAGS) for x in data.get("exclude_before") or ()]
         self.exclude_event = [regex.compile(expand(x), _FLAGS) for x in data.get("exclude_event") or ()]
         self.attribute_head = w("rhythm_attribute_head")
+        self.target = w("target_words")
+        self.ahead_leads = {str(x).lower() for x in words["lead_ahead"]}
         self.holiday = w("holiday_words")
         self.holiday_count = piece("holiday_count")
         self.day_range = piece("day_range")
@@ -330,7 +336,7 @@ def _deadline(m, kind: str, when: Optional[_dt.date], rule: Optional[str] = None
 def _lead_class(m) -> str:
     """'strong', 'until', 'weak', or '' (no lead) from which lead alternative matched."""
     gi = m.re.groupindex
-    for name, cls in (("lb", "strong"), ("ls", "strong"), ("lu", "until"), ("lw", "weak")):
+    for name, cls in (("lb", "strong"), ("ls", "strong"), ("lt", "strong"), ("lu", "until"), ("lw", "weak")):
         if name in gi and m.group(name) is not None:
             return cls
     return ""
@@ -352,10 +358,13 @@ def _in_doc_year(ctx: _Ctx, make: Callable[[int], Optional[_dt.date]]) -> Option
     return d
 
 
-def _ahead(ctx: _Ctx, kind: str, make: Callable[[int], Optional[_dt.date]], year: Optional[str]) -> bool:
+def _ahead(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], year: Optional[str]) -> bool:
     """A period that begins after the document ("… trong năm 2017" in a document of 10/2016): the
     work is scheduled into it, so its end is due."""
     if ctx.doc is None or kind not in ("month", "quarter", "year"):
+        return False
+    lw = m.group("lw") if "lw" in m.re.groupindex else None
+    if not lw or " ".join(lw.lower().split()) not in ctx.g.ahead_leads:
         return False
     end = make(int(year)) if year else _in_doc_year(ctx, make)
     if end is None:
@@ -371,7 +380,8 @@ def _settle(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], 
     """Resolve a date or period end and apply the governance rules; None drops the phrase."""
     s, e = span or _span(m)
     if not ctx.cell:
-        if lead == "weak" and not _delivered(ctx, s, e) and not _ahead(ctx, kind, make, year):
+        if lead == "weak" and not _delivered(ctx, s, e) and not (
+                _ahead(ctx, m, kind, make, year) and not _has(ctx.g.target, ctx, _before_bounds(ctx, s))):
             return _DROP  # "Dự kiến trong tháng 01/2024": a time frame, nothing due
         if lead == "until" and not _completed(ctx, s):
             return _DROP
@@ -564,10 +574,14 @@ def _r_relative(ctx: _Ctx, m):
         if _conditional(ctx, s, e):
             return _DROP
     base = None
+    if m.group("until") is not None:
+        # "chậm nhất 30 ngày tính đến ngày tổ chức kiểm định": at the latest N days before an
+        # event; "Giấy khám sức khỏe cấp trong thời hạn 06 tháng tính đến ngày nộp hồ sơ": a validity
+        return _deadline(m, "event", None) if m.group("lt") is not None and not ctx.cell else _DROP
+    if anchor and g.span_until.search(anchor):
+        return _DROP  # "12 tháng, kể từ ngày 01/10/2021 đến hết ngày 30/9/2022": a span, not a limit
     dated = g.date_anchor.match(anchor) if anchor else None
     if dated:
-        if g.span_until.search(anchor, dated.end()):
-            return _DROP  # "12 tháng, kể từ ngày 01/10/2021 đến hết ngày 30/9/2022": a span
         y = dated.group("y") or (str(ctx.doc.year) if ctx.doc else None)
         base = _safe_date(int(y), int(dated.group("m")), int(dated.group("d"))) if y else None
     elif anchor and ctx.doc is not None:
@@ -808,30 +822,28 @@ def _scan(text: str, doc: Optional[_dt.date], start: int, end: Optional[int], ce
     region = text[start:end]
     low = region.lower()
     hits: list[list] = [[] for _ in g.patterns]
-    pats = g.patterns
     if len(low) == len(region):  # lower() kept offsets (always so for Vietnamese NFC text)
         seen: dict = {}  # (guard, position) → verdict: literals shared by patterns are checked once
         for last, (size, uses) in g.triggers.iter(low):
             b = start + last + 1
             a = b - size
-            for i, before, after in uses:
-                near = pats[i].near
-                if near:
-                    w = low[max(0, a - start - pats[i].back):a - start]
-                    if not any(x in w for x in near):
-                        continue  # no lead word before it: a date or period with no lead
+            for i, before, after, near, back in uses:
                 if before is not None:
-                    ok = seen.get((id(before), a))
+                    ok = seen.get((before, a))
                     if ok is None:
-                        ok = seen[(id(before), a)] = bool(before.search(text, max(start, a - _GUARD), a))
+                        ok = seen[(before, a)] = bool(before.search(text, max(start, a - _GUARD), a))
                     if not ok:
                         continue
                 if after is not None:
-                    ok = seen.get((id(after), b))
+                    ok = seen.get((after, b))
                     if ok is None:
-                        ok = seen[(id(after), b)] = bool(after.match(text, b, min(end, b + _GUARD)))
+                        ok = seen[(after, b)] = bool(after.match(text, b, min(end, b + _GUARD)))
                     if not ok:
                         continue
+                if near is not None:
+                    lo = a - start - back
+                    if not near.search(low, lo if lo > 0 else 0, a - start):
+                        continue  # no lead word before it: a date or period with no lead
                 hits[i].append((a, b))
         everywhere = False
     else:

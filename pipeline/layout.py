@@ -91,7 +91,6 @@ def _patterns():
     pats["title_re"] = regex.compile("|".join(regex.escape(t) for t in titles))
     heads = sorted(data["child_heads"], key=len, reverse=True)
     pats["child_head"] = regex.compile(r"(?<=\s)(?:" + "|".join(regex.escape(t) for t in heads) + r")\s")
-    pats["abbrev"] = sorted(set(data["sentence_abbreviations"]), key=len, reverse=True)
     return pats
 
 

@@ -22,7 +22,7 @@ def _end_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _abbrev_tail() -> re.Pattern:
-    abbrevs = sorted({a.rstrip(".") for a in load("layout")["sentence_abbreviations"]}, key=len, reverse=True)
+    abbrevs = sorted({a.rstrip(".") for a in load("layout")["sentence_abbreviations"]} | {"v.v"}, key=len, reverse=True)
     alt = "|".join(re.escape(a) for a in abbrevs)
     # the word right before the period is an abbreviation (or a lone initial like "A.")
     return re.compile(rf"(?:(?<![\w.])(?:{alt})|(?<![\w])[{_UPPER}])$")

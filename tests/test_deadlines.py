@@ -73,6 +73,8 @@ DATES = [
     ("kết thúc trước 30/6/2025", "2025-04-06", [D("2025-06-30", "date", text="trước 30/6/2025")]),
     ("xong trước ngày 30/6/2025", "2025-04-06", [D("2025-06-30", "date")]),
     ("hạn chót: 30/6/2025", "2025-04-06", [D("2025-06-30", "date")]),
+    ("gửi báo cáo trước ngày 20.5.2024", "2024-05-06", [D("2024-05-20", "date")]),
+    ("gửi báo cáo trước ngày 20-5-2024", "2024-05-06", [D("2024-05-20", "date")]),
     ("Thời hạn: 30/6/2025", "2025-04-06", [D("2025-06-30", "date", text="30/6/2025")]),
     ("hoàn thành chậm nhất vào ngày 19 tháng 12 năm 2025", "2025-08-11", [D("2025-12-19", "date")]),
     ("báo cáo Thủ tướng Chính phủ trước 30 tháng 6 năm 2025", "2024-08-10", [D("2025-06-30", "date")]),
@@ -126,6 +128,10 @@ PERIODS = [
     ("hoàn thành trong giai đoạn 2021 - 2025", "2022-03-01", [D("2025-12-31", "year")]),
     # a period still ahead of the document: the work is scheduled into it (annotations/23_CĐ_UBATGTQG)
     ("ưu tiên nguồn vốn xử lý điểm đen trên đường bộ trong năm 2017", "2016-10-31", [D("2017-12-31", "year")]),
+    # ... but not a goal, nor when something happens
+    ("phấn đấu không để xảy ra các vụ tai nạn giao thông đặc biệt nghiêm trọng trong năm 2022", "2021-12-29", []),
+    ("hướng tới mục tiêu phát thải ròng bằng 0 vào năm 2050", "2025-06-10", []),
+    ("Hội nghị tổng kết tổ chức vào tháng 12/2024", "2024-10-01", []),
     # "ngay trong": no later than (annotations: seeds/004)
     ("xây dựng kế hoạch khắc phục các nhiệm vụ chưa thực hiện ngay trong năm 2023", "2023-05",
      [D("2023-12-31", "year", text="ngay trong năm 2023")]),
@@ -185,13 +191,23 @@ RELATIVE = [
     ("thời hiệu là 06 tháng, kể từ ngày thực hiện hành vi vi phạm", "2021-12-24", []),
     ("bình quân một năm, một người tối đa không quá 3 (ba) tháng lương thực hiện", "2004-12-03", []),
     ("mức thu tối đa cho dịch vụ sử dụng đường bộ trong thời gian 90 ngày", "2020-05-18", []),
+    ("Là đăng kiểm viên xe cơ giới có kinh nghiệm tối thiểu 03 năm", "2015-03-31", []),
+    ("có thời gian hoạt động ít nhất 05 năm ở nước ngoài", "2024-10-05", []),
     ("hồ sơ được lưu trữ trong thời hạn 05 năm kể từ ngày ban hành thông báo kết quả kiểm tra", "2022-07-13", []),
     # another document's issue date is an unknown anchor
     ("gửi báo cáo trong thời hạn 10 ngày kể từ ngày ban hành thông báo kết quả kiểm tra", "2022-07-13",
      [D(None, "relative")]),
     ("hoàn thành trong vòng 30 ngày kể từ ngày ban hành Quyết định này", "2024-05-06", [D("2024-06-05", "relative")]),
+    ("cập nhật trên Hệ thống trong thời hạn 05 ngày kể từ ngày Quyết định được ký ban hành", "2024-04-16",
+     [D("2024-04-21", "relative")]),
+    ("c) 03 ảnh màu kích thước 2x3cm chụp không quá 06 tháng, kiểu chứng minh nhân dân", "2023-07-28", []),
+    ("Nhiệm kỳ Kiểm soát viên không quá 05 năm và có thể được bổ nhiệm lại", "2024-04-26", []),
     ("Thời gian sửa đổi là: Không quá 07 ngày làm việc, kể từ ngày nhận đủ hồ sơ theo quy định.", "2022-07-11",
      [D(None, "relative", text="Không quá 07 ngày làm việc, kể từ ngày nhận đủ hồ sơ theo quy định")]),
+    # counted back from an event ("at the latest N days before"), or a validity look-back
+    ("đăng tải thông báo chậm nhất 30 ngày tính đến ngày tổ chức kiểm định", "2023-02-21", [D(None, "event")]),
+    ("Giấy khám sức khoẻ do cơ sở khám bệnh cấp trong thời hạn 06 tháng tính đến ngày nộp hồ sơ", "2025-05-15", []),
+    ("01 ảnh màu cỡ 4 x 6 chụp trong thời gian 06 tháng kể từ ngày chụp đến ngày nộp hồ sơ", "2023-09-29", []),
     # an explicit anchor date
     ("hoàn thành trong vòng 30 ngày kể từ ngày 01/7/2024", "2024-06-20", [D("2024-07-31", "relative")]),
     ("Thời gian thực hiện giảm mức đóng: 12 tháng, kể từ ngày 01 tháng 10 năm 2021 đến hết ngày 30 tháng 9 "
