@@ -272,8 +272,10 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             (imperative and (parent_ctx.assigning or dispatch and u.level <= 2))
         if content_intro:
             my.content_list = True
-            e = layout.item_span(i)[1]
+            e = layout.item_span(i)[1]  # the points of content belong to this task, their dates too
             is_task = is_task or directive
+            dls = find_deadlines(text, doc_date, boff, e)
+            primary, others = pick_primary(dls, text) if dls else (None, [])
         if not is_task or own_lead and all(_is_issuer(a, issuer) for a in own_lead):
             continue  # what the issuer itself does ("1. UBND tỉnh triển khai …") is not a task
         tasks.append(_make(doc_id, len(tasks), u.path, text, s, e, body, my.lead,
@@ -301,7 +303,7 @@ def _make(doc_id: str, n: int, item: str, text: str, s: int, e: int, body: str, 
     )
 
 
-_CLOSING_DEADLINE = re.compile(r"(?:^|(?<=[.;]\s))(?:Thời\s+hạn|Thời\s+gian)\s+(?:hoàn\s+thành|thực\s+hiện|báo\s+cáo|gửi)[^.]*\.?")
+_CLOSING_DEADLINE = re.compile(r"(?<=\.\s)(?:Thời\s+hạn|Thời\s+gian)\s+(?:hoàn\s+thành|thực\s+hiện|báo\s+cáo|gửi)[^.]*\.?")
 
 
 def _closing_deadlines(layout: Layout, tasks: list[Task], unit_of: dict[int, int], doc_date) -> None:
