@@ -275,7 +275,8 @@ def _parse_header(text: str, limit: int):
         fields.append((rec_m.start(), rec_m.end(), "recipients"))
         recipients, rec_end = _split_recipients(text, rec_m.end(), limit)
         header_end = max(header_end, rec_end)
-        md.recipients = [_clean(text[s:e]) for s, e in recipients if _clean(text[s:e])]
+        # one entry per addressee: "Công an tỉnh; Cục Thuế tỉnh; …" on one dash line is several
+        md.recipients = [_clean(p) for s, e in recipients for p in text[s:e].split(";") if _clean(p)]
         for s, e in recipients:
             fields.append((s, e, "recipient"))
     fields.sort()
