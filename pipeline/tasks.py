@@ -218,7 +218,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             # an unmarked paragraph ending in ":" introduces the items after it
             # ("Để thực hiện …, các cơ quan … tập trung thực hiện các nhiệm vụ sau:")
             para = text[u.start:u.end].rstrip()
-            if para.endswith(":") and not G["content_intro"].search(para, timeout=_TIMEOUT):
+            if para.endswith(":") and not G["content_intro"].search(para, timeout=_TIMEOUT) \
+                    and not G["background"].match(para, timeout=_TIMEOUT):
                 lead = [a for a in (_lead_of(para) or _lead_after_comma(para)) if not _is_issuer(a, issuer)]
                 target = ctx.get(u.parent) if u.parent is not None else ctx[None]
                 if target is not None and (lead or G["directive"].search(para, timeout=_TIMEOUT)):
