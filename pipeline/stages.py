@@ -47,11 +47,18 @@ def from_raw(raw: RawDocument) -> Document:
 
 def extract(path_or_text: Union[str, Path]) -> Document:
     """One document from a file path (its first record, for .jsonl) or from the text itself."""
-    if isinstance(path_or_text, Path) or (isinstance(path_or_text, str) and "\n" not in path_or_text
-                                          and len(path_or_text) < 4096 and Path(path_or_text).is_file()):
-        raws = ingest.read_file(path_or_text)
+    if isinstance(path_or_text, Path) or _looks_like_path(path_or_text):
+        raws = ingest.read_file(path_or_text)  # a missing file is an IngestError, not a text
         return from_raw(raws[0])
     return from_raw(ingest.read_text(str(path_or_text)))
+
+
+def _looks_like_path(s: str) -> bool:
+    """A one-line string naming an existing file, or ending in a suffix we read."""
+    if "\n" in s or len(s) > 4096:
+        return False
+    p = Path(s)
+    return p.is_file() or (p.suffix.lower() in ingest.supported_suffixes() and " " not in p.name)
 
 
 def extract_all(paths: Iterable[Union[str, Path]]) -> Iterator[tuple[str, Union[Document, ingest.IngestError]]]:
