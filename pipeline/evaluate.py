@@ -312,13 +312,8 @@ def score(pairs: list[tuple[object, dict]]) -> Report:
                 err["spurious"].append(f"sentence «{k[:100]}»")
             # baseline: underthesea's sent_tokenize alone over the same body text
             loc.cursor = 0
-            first, last = loc.find(gs[0]["text"]), None
-            loc2 = Locator(doc.text)
-            loc2.cursor = 0
-            for s in gs:
-                sp = loc2.find(s["text"])
-                if sp:
-                    last = sp
+            spans = [loc.find(s["text"]) for s in gs]
+            first, last = spans[0], next((sp for sp in reversed(spans) if sp), None)
             if first and last:
                 from underthesea import sent_tokenize  # lazy: heavy import, baseline only
                 bkeys = [Locator.key(x) for x in sent_tokenize(doc.text[first[0]:last[1]])]

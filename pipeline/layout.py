@@ -14,6 +14,7 @@ from typing import Optional
 from .models_data import load
 from .records import Metadata, Signer
 
+_AUTH_PREFIX = r"(?:TM|KT|TL|TUQ|Q)\."  # thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền
 _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
 
 
@@ -73,7 +74,6 @@ def _patterns():
     pats["body_start"] = comp(data["body_start"])
     pats["preamble"] = comp(data["preamble_clause"])
     pats["cc_intro"] = comp(data["cc_intro"])
-    pats["sig_authority"] = comp(data["signature_authority"])
     markers = [(m["name"], m["pattern"]) for m in data["markers"]]
     alt = "|".join(f"(?P<{n}>{p})" for n, p in markers)
     pats["marker_line"] = regex.compile(rf"(?m)^[ ]*(?:{alt})")
@@ -88,7 +88,6 @@ def _patterns():
     pats["dash_verb"] = regex.compile(r"(?<=\S\s)(?<!(?:Điều|Mục|Chương|khoản|Khoản|điểm|Điểm|Phần|số)\s)(?P<m>[-–]|[a-zđ]\)|\d{1,2}\.)(?=\s+(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b)")
     pats["marker_names"] = [n for n, _ in markers]
     titles = sorted(data["authority_titles"], key=len, reverse=True)
-    pats["titles"] = titles
     pats["title_re"] = regex.compile("|".join(regex.escape(t) for t in titles))
     heads = sorted(data["child_heads"], key=len, reverse=True)
     pats["child_head"] = regex.compile(r"(?<=\s)(?:" + "|".join(regex.escape(t) for t in heads) + r")\s")
@@ -110,7 +109,7 @@ def _doc_type_re() -> tuple["re.Pattern", dict[str, str]]:
 _LINE_START = re.compile(
     r"^\s*(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVXL]{1,5}\.\s|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s|\d{1,2}\)\s|\([ivx]{1,4}\)\s|"
     r"[a-zđ]\)\s|\(\d{1,2}\)\s|[-–—+•]\s|Căn cứ|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|"
-    r"(?:TM|KT|TL|TUQ|Q)\.\s|QUYẾT ĐỊNH:|Số\s*:|V/v\b)")
+    + _AUTH_PREFIX + r"\s|QUYẾT ĐỊNH:|Số\s*:|V/v\b)")
 
 
 def _is_caps_line(line: str) -> bool:
@@ -252,8 +251,6 @@ def _parse_header(text: str, limit: int):
                         break  # sentence case begins: the body ("… HÈ 2025 Những tháng đầu năm …")
                     last_caps = w.end()
                 subject_end = subject_start + last_caps
-            if not body_m or subject_end < body_m.start():
-                pass
         seg = region[subject_start:subject_end]
         # split off the issuing-authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "THỦ TƯỚNG CHÍNH PHỦ")
         auth = _find_authority(seg, md.issuer)
@@ -357,7 +354,9 @@ def _split_recipients(text: str, start: int, limit: int) -> tuple[list[tuple[int
 
 # --- tail: Nơi nhận and signature ------------------------------------------------------------
 
-_AUTH_TOKEN = re.compile(r"(?:TM|KT|TL|TUQ|Q)\.")
+_AUTH_TOKEN = re.compile(_AUTH_PREFIX)
+# a Nơi nhận entry ends at ";"/"," before the next dash, at a line end, or (the last) at ". "
+_CC_ENTRY_END = re.compile(r"[;,]?\s*(?=\n|\s[-–•+]\s)|\.(?=\s|$)|(?=\s" + _AUTH_PREFIX + r"\s)|$")
 _CLOSING = re.compile(r"\./\.")
 
 
@@ -439,8 +438,7 @@ def _parse_tail(text: str, body_start: int):
             if not m:
                 break
             s = m.end()
-            # an entry ends at ";" / "," + next dash, at a newline, or (the last one) at ". "
-            e_m = re.compile(r"[;,]?\s*(?=\n|\s[-–•+]\s)|\.(?=\s|$)|(?=\s(?:TM|KT|TL|TUQ|Q)\.\s)|$").search(text, s)
+            e_m = _CC_ENTRY_END.search(text, s)
             e = e_m.start() if e_m else n
             val = _clean(text[s:e])
             if val:
@@ -483,11 +481,11 @@ def _parse_tail(text: str, body_start: int):
         signer.name = text[name_span[0]:name_span[1]]
         chain_text = " ".join(c[2] for c in chain).replace("[", "").replace("]", "")
         chain_text = " ".join(chain_text.split())
-        parts = [p for p in re.split(r"\s*(?=(?:TM|KT|TL|TUQ|Q)\.\s)", chain_text) if p]
+        parts = [p for p in re.split(r"\s*(?=" + _AUTH_PREFIX + r"\s)", chain_text) if p]
         auth = []
         title = None
         for k, part in enumerate(parts):
-            mm = re.match(r"((?:TM|KT|TL|TUQ|Q)\.)\s*(.*)", part)
+            mm = re.match(r"(" + _AUTH_PREFIX + r")\s*(.*)", part)
             rest = mm.group(2) if mm else part
             titles = _split_titles(rest)
             if mm and (k < len(parts) - 1 or len(titles) < 2):
@@ -497,8 +495,6 @@ def _parse_tail(text: str, body_start: int):
                 title = _title_case(titles[-1])
             else:
                 title = _title_case(rest.strip(" ,"))
-        if title is None and auth and len(parts) == 1:
-            title = None
         signer.authority = " ".join(auth) or None
         signer.title = title
         # units: each line of the chain (split at authority prefixes and titles), then the name

@@ -35,15 +35,6 @@ class RawDocument:
 
 
 @dataclass
-class Span:
-    start: int
-    end: int
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-
-@dataclass
 class Sentence:
     start: int
     end: int

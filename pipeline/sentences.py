@@ -68,8 +68,6 @@ def segment(layout: Layout) -> list[Sentence]:
             continue
         if e > s:
             out.append(Sentence(s, _rstrip(text, s, e), "header"))
-    if layout.issuing_authority:
-        pass  # already a header field ("authority")
     for u in layout.units:
         for a, b in split_unit(text, u.start, u.end):
             out.append(Sentence(a, b, "body"))

@@ -30,12 +30,11 @@ def _grammar():
         "imperative": regex.compile(r"^(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b"),
         "not_task": regex.compile(g["not_task"]["pattern"]),
         "not_section": regex.compile(g["not_task_sections"]),
-        "assign": regex.compile(g["lead"]["assign"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
+        "opening_verb": regex.compile(g["lead"]["opening_verb"]),
         "support_head": regex.compile(g["support"]["head"]),
         "subject_verbs": regex.compile(r"\s*,?\s*" + g["lead"]["subject_verbs"]),
-        "support": regex.compile(g["support"]["pattern"]),
         "report_to": regex.compile(g["report_to"]["pattern"]),
     }
 
@@ -108,8 +107,7 @@ def _lead_of(body: str) -> list[str]:
         return names
     if names:
         rest = body[end:end + 60]
-        if not rest.strip(" .:;") or G["subject_verbs"].match(rest) or re.match(
-                r"\s*(?:\([^)]{0,120}\)\s*)?[:,]?\s*(?:chủ\s+trì|có|chịu|phải|cần|khẩn|tiếp|tập|thực|tổ|triển|chỉ|rà|nghiên|theo|xây|phối|kiểm|hướng|báo|tổng|đôn|hoàn|căn|tăng|bố|cung|đẩy|thường|xem|bảo|đảm|trình|lập|tham|nghiêm|quán|rút|đề|nâng|chủ|khẩn|quan|sớm|rà|làm|ban|giải|xử|phát|huy|ưu|tích|sắp|kịp|siết|bổ|cập|công|duy|kiện|tuyên|phổ|vận|tuân|triển)", rest):
+        if not rest.strip(" .:;") or G["subject_verbs"].match(rest) or G["opening_verb"].match(rest):
             return names
     # the actor right before the first duty verb: "Đối với …, Bảo hiểm xã hội Việt Nam khẩn trương …",
     # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch UBND … chịu trách nhiệm thi hành …"
