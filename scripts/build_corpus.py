@@ -18,6 +18,9 @@ SHARED = ROOT.parent / "shared"
 
 # symbol prefix → how many crawled documents of that type to take
 QUOTA = {"CĐ": 12, "TB": 8, "CT": 6, "KH": 6, "NQ": 3, "QĐ": 4, "NĐ": 1, "TT": 1}
+# Second round (session 2): the next documents of each ranking, annotated as dev only, so the lead
+# and task rules are tuned on more than the first dev set. The first selection is unchanged.
+QUOTA_DEV2 = {"CĐ": 3, "TB": 3, "CT": 3, "KH": 3, "QĐ": 2}
 # Công báo PDFs read through the PDF path (short and mid-length ones; the long ones are benchmarks)
 PDFS = [
     "nghi-quyet-so-113-nq-cp-469448.pdf", "nghi-quyet-so-25-2026-nq-cp-469472.pdf",
@@ -47,7 +50,7 @@ def main() -> int:
             pool.sort(key=lambda r: hashlib.sha256(r["id"].encode()).hexdigest())
         else:
             pool.sort(key=_rank)
-        chosen += pool[:n]
+        chosen += pool[:n] + pool[n:n + QUOTA_DEV2.get(prefix, 0)]
     for rec in chosen:
         (out / f"{rec['id']}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     pdf_out = ROOT / "corpus/congbao"
