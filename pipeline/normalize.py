@@ -36,6 +36,19 @@ _CRAWL_BREAK = re.compile(r"[ ]*\r?\n[ ]+|\r\n")  # crawled HTML wrapped at ~80 
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
 _MULTISPACE = re.compile(r"[ ]{2,}")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+# Letter-spaced syllables ("C Ô NG", "n g ành", "xử l ý", "ti ền"): web copies and PDF titles
+# space a syllable's letters apart. A token that is no syllable by itself (no vowel, or never seen
+# in the crawl) is glued to its neighbours when the glued word is a common Vietnamese syllable
+# (models/syllables.json) of the onset-vowels-coda shape, so "TT ATGT" stays apart.
+_SYLLABLE_SHAPE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?"
+    r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?")
+_FRAGMENT = re.compile(r"(?<![\w/.&-])[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]{1,3}(?![\w/.&)-])")
+_RUN_LEFT = re.compile(r"(?:[^\W\d_]+ )+$")
+_RUN_RIGHT = re.compile(r"(?: [^\W\d_]+)+")
+_MIN_SYLLABLE_COUNT = 20  # occurrences in the crawl for a glued word to count as a syllable
+_MAX_GLUE = 7             # "n g h i ê n g": a syllable has at most seven letters
 
 
 def _is_flattened(text: str) -> bool:
@@ -44,6 +57,56 @@ def _is_flattened(text: str) -> bool:
         return True
     lines = text.count("\n") + 1
     return len(text) / lines > 400
+
+
+def _syllables() -> dict[str, int]:
+    from .models_data import load
+    return load("syllables")["unigrams"]
+
+
+def rejoin_spaced_letters(text: str) -> str:
+    """Glue letter-spaced syllables back: "C Ô NG ĐIỆN" → "CÔNG ĐIỆN", "xử l ý" → "xử lý".
+
+    Around each vowel-less token ("NG", "l", "ch"), within the run of letter tokens one space
+    apart, the longest window (that token among them) whose concatenation is a common syllable
+    is joined; nothing else moves.
+    """
+    if not _FRAGMENT.search(text):
+        return text
+    counts = _syllables()
+    out: list[str] = []
+    pos = 0
+    for m in _FRAGMENT.finditer(text):
+        if m.start() < pos:
+            continue  # inside the previous join
+        lm = _RUN_LEFT.search(text, max(pos, m.start() - 48), m.start())
+        rm = _RUN_RIGHT.match(text, m.end(), m.end() + 48)
+        left = lm.group(0).split() if lm else []
+        right = rm.group(0).split() if rm else []
+        toks = left + [m.group(0)] + right
+        low = [t.lower() for t in toks]
+        k = len(left)
+        best = None
+        for i in range(max(0, k - _MAX_GLUE + 1), k + 1):
+            for j in range(min(len(toks), i + _MAX_GLUE), k, -1):
+                if j - i < 2 or (best and j - i <= best[1] - best[0]):
+                    continue
+                word = "".join(low[i:j])
+                if (len(word) <= _MAX_GLUE and counts.get(word, 0) >= _MIN_SYLLABLE_COUNT
+                        and _SYLLABLE_SHAPE.fullmatch(word)):
+                    best = (i, j)
+        if not best:
+            continue
+        i, j = best
+        start = m.start() - sum(len(t) + 1 for t in toks[i:k])
+        end = m.end() + sum(len(t) + 1 for t in toks[k + 1:j])
+        out.append(text[pos:start])
+        out.append("".join(toks[i:j]))
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _unwrap_lines(text: str) -> str:
@@ -84,6 +147,7 @@ def normalize_page(text: str, fmt: str, removed: list[str] | None = None) -> str
     text = _NOISE_LINE.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
     text = _MULTISPACE.sub(" ", text)
+    text = rejoin_spaced_letters(text)
     if fmt in ("pdf", "image", "docx", "html"):
         text = "\n".join(l for l in text.split("\n") if l.strip())  # visual blank lines carry nothing
     text = _MANY_NEWLINES.sub("\n\n", text)

@@ -53,6 +53,27 @@ def test_crawl_line_breaks_are_soft():
     assert "chính quyền địa phương" in out and "\n" not in out
 
 
+@pytest.mark.parametrize("spaced, joined", [
+    ("C Ô NG ĐIỆN", "CÔNG ĐIỆN"),                              # 01_CĐ_UBATGTQG title
+    ("các Bộ n g ành, đoàn thể", "các Bộ ngành, đoàn thể"),   # 45_CĐ_UBATGTQG
+    ("sau 5 ngày nghỉ T ế t Nguyên đán", "sau 5 ngày nghỉ Tết Nguyên đán"),
+    ("kiêm Trư ở ng ban", "kiêm Trưởng ban"),
+    ("cươn g quyết xử l ý , trấn áp", "cương quyết xử lý , trấn áp"),
+    ("k h ô n g c ó t r a n g bị", "không có trang bị"),       # seven letters apart
+    ("Q U Y Ế T Đ Ị N H", "QUYẾT ĐỊNH"),
+    # abbreviations and single letters that are no broken syllable stay as they are
+    ("bảo đảm TT ATGT, trước Tết", "bảo đảm TT ATGT, trước Tết"),
+    ("TP Hồ Chí Minh", "TP Hồ Chí Minh"),
+    ("Lưu: VT, NC.", "Lưu: VT, NC."),
+    ("điểm c khoản 3 Điều 4", "điểm c khoản 3 Điều 4"),
+    ("dài 100 m đường dẫn", "dài 100 m đường dẫn"),
+    ("Cổng TT ĐT Bộ GTVT", "Cổng TT ĐT Bộ GTVT"),
+])
+def test_letter_spaced_syllables_rejoined(spaced, joined):
+    """Web copies space a syllable's letters ('C Ô NG ĐIỆN'); only real syllables are glued back."""
+    assert normalize_page(spaced, "json") == joined
+
+
 def test_gazette_running_header_removed():
     """'CÔNG BÁO/Số 302/Ngày 02-06-2026 45' and the signing stamp are not document text."""
     page = "CÔNG BÁO/Số 302/Ngày 02-06-2026 45\n2. Xây dựng đội ngũ.\nKý bởi: CÔNG BÁO\nNgày ký: 2026-06-02 08:06:33 +07:00"
