@@ -545,8 +545,9 @@ def _drop_head(t: str) -> str:
         if rest[:len(prefix)].casefold() == prefix.casefold() and rest[len(prefix):len(prefix) + 1] in ("", " "):
             return prefix + rest[len(prefix):]
         return f"{prefix} {_cap1(rest)}"
-    if g.head_start_re.match(rest):
-        return rest
+    if g.head_start_re.match(rest) or (
+            rest[:len(g.plural) + 1].casefold() == g.plural + " " and g.head_start_re.match(rest[len(g.plural) + 1:])):
+        return rest  # "Giám đốc các Sở Giao thông vận tải" → "các Sở Giao thông vận tải"
     return t
 
 
@@ -755,7 +756,8 @@ class _Scanner:
         """'các Sở: Nội vụ, Tư pháp' / 'các Bộ Công an, Quốc phòng' at p."""
         g = self.g
         w = self._word(p)
-        if w.lower() == g.plural:
+        plural = w.lower() == g.plural
+        if plural:
             w = self._word(p + len(w) + 1)
         if w not in g.dist_first:  # cheap test before the regexes
             return None
@@ -772,6 +774,10 @@ class _Scanner:
         if not members:
             return None
         prefix = f"{title} " if title else ""
+        if plural and len(members) == 1 and not m.group(0).rstrip().endswith(":"):
+            # "các Sở GTVT": every province's department, one plural body, not a list of one
+            a, b, src = members[0]
+            return b, [(p, b, f"{prefix}{self.s[p:p + len(g.plural)]} {src}")]
         parts = [(a, b, prefix + src) for a, b, src in members]
         return parts[-1][1], parts
 

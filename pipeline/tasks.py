@@ -216,6 +216,11 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             # an unmarked paragraph ending in ":" introduces the items after it
             # ("Để thực hiện …, các cơ quan … tập trung thực hiện các nhiệm vụ sau:")
             para = text[u.start:u.end].rstrip()
+            if para.endswith(":"):
+                # background first, then the introducing sentence: "Hiện nay, … Để sớm chấm dứt
+                # tình trạng này, Bộ trưởng … yêu cầu Giám đốc các Sở GTVT:" — judge that sentence
+                a, b = split_unit(text, u.start, u.end)[-1]
+                para = text[a:b].rstrip()
             if para.endswith(":") and not G["content_intro"].search(para, timeout=_TIMEOUT) \
                     and not G["background"].match(para, timeout=_TIMEOUT):
                 lead = [a for a in (_lead_of(para) or _lead_after_comma(para)) if not _is_issuer(a, issuer)]

@@ -83,6 +83,7 @@ CANONICAL = [
     ("Chánh Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
     ("CVP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
     ("Thủ trưởng các sở, ban, ngành", "các sở, ban, ngành"),
+    ("Giám đốc các Sở GTVT", "các Sở Giao thông vận tải"),   # 19/CĐ-BGTVT: every province's Sở
     ("Thủ trưởng các các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh",
      "các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh"),
     ("Giám đốc Công an tỉnh", "Công an tỉnh"),
