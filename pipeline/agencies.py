@@ -35,6 +35,7 @@ from .records import Agency
 __all__ = [
     "find_agencies", "canonical_agency", "split_agencies", "title_case_agency",
     "province_successor", "province_info", "modern_spelling", "expand_abbreviations",
+    "document_acronyms", "expand_document_acronyms",
 ]
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -423,6 +424,44 @@ def _gaz() -> _Gazetteer:
 # --------------------------------------------------------------------------------------------
 # Canonical names.
 
+# An acronym the document defines: "Cục Đăng kiểm Việt Nam (ĐKVN)", "(sau đây viết tắt là Cục ĐKVN)"
+_DEFINED = regex.compile(
+    r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+)?(?:\p{Lu}\p{Ll}+\s+)?"
+    r"(?P<acr>\p{Lu}[\p{Lu}&]{1,9})\s*\)")
+_ACRONYM_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}&]{1,9}(?![\p{L}\p{M}])")
+_SKIP_INITIAL = frozenset({"và", "&"})
+
+
+def document_acronyms(text: str) -> dict[str, str]:
+    """Acronyms a document defines for itself, by the initials of the words before the bracket:
+    "Cục Đăng kiểm Việt Nam (ĐKVN)" → {"ĐKVN": "Đăng kiểm Việt Nam"}."""
+    out: dict[str, str] = {}
+    if "(" not in text:
+        return out
+    for m in _DEFINED.finditer(text, timeout=TIMEOUT):
+        acr = m.group("acr")
+        letters = acr.replace("&", "")
+        if acr in out or len(letters) < 2:
+            continue
+        words = _LETTERS.findall(text, max(0, m.start() - 160), m.start())
+        for k in range(1, min(len(words), 14) + 1):
+            tail = words[-k:]
+            initials = "".join(w[0].upper() for w in tail if w.lower() not in _SKIP_INITIAL)
+            if len(initials) > len(letters):
+                break
+            if initials == letters and tail[0][0].isupper():
+                out[acr] = " ".join(tail)
+                break
+    return out
+
+
+def expand_document_acronyms(name: str, acronyms: dict[str, str]) -> str:
+    """'Cục ĐKVN' → 'Cục Đăng kiểm Việt Nam' with the document's own acronyms."""
+    if not acronyms or not _ACRONYM_WORD.search(name):
+        return name
+    return _ACRONYM_WORD.sub(lambda m: acronyms.get(m.group(0), m.group(0)), name)
+
+
 def expand_abbreviations(s: str) -> str:
     """'UBND tỉnh' → 'Ủy ban nhân dân tỉnh', 'Sở GTVT' → 'Sở Giao thông vận tải'; contexts from data."""
     g = _gaz()
@@ -739,6 +778,9 @@ class _Scanner:
                 out.append((q, r[0], f"{head} {r[1]}"))
                 end = r[0]
             elif generic and q not in self.cap_heads:
+                m0 = _TOKEN.match(self.s, q)
+                if m0 and not self._word_ok(*m0.span(), fold=True):
+                    break  # "Thanh tra Bộ: Chủ trì, phối hợp …": a verb after the colon, no member
                 e = self._body(q, limit=8)
                 if not e:
                     break

@@ -287,6 +287,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         unit_of[len(tasks) - 1] = i
     _closing_deadlines(layout, tasks, unit_of, doc_date)
     _drop_redundant_closing(tasks)
+    _expand_acronyms(tasks, text)
     for n, t in enumerate(tasks):
         t.id = f"{doc_id}#{n + 1}"
     return tasks
@@ -350,6 +351,18 @@ def _closing_deadlines(layout: Layout, tasks: list[Task], unit_of: dict[int, int
             own = t.deadline is not None and t.deadline.start < start and t.start <= t.deadline.start < t.end
             if not own:
                 t.deadline = dl
+
+
+def _expand_acronyms(tasks: list[Task], text: str) -> None:
+    """'Cục ĐKVN' → 'Cục Đăng kiểm Việt Nam' where the document defined it ("… Việt Nam (ĐKVN)")."""
+    from .agencies import document_acronyms, expand_document_acronyms
+    acronyms = document_acronyms(text)
+    if not acronyms:
+        return
+    for t in tasks:
+        for field_ in ("lead", "support", "report_to"):
+            names = [expand_document_acronyms(n, acronyms) for n in getattr(t, field_)]
+            setattr(t, field_, list(dict.fromkeys(names)))
 
 
 def _drop_redundant_closing(tasks: list[Task]) -> None:

@@ -467,3 +467,29 @@ def test_speed_corpus():
         best = min(best, time.process_time() - t)
     per_5k = best / (sum(map(len, docs)) / 5000)
     assert per_5k < 2e-3  # typical ≈ 0.8 ms
+
+
+@pytest.mark.parametrize("text, acronym, expansion", [
+    ("do Cục Đăng kiểm Việt Nam (ĐKVN) chủ trì", "ĐKVN", "Đăng kiểm Việt Nam"),          # 348/TB-BGTVT
+    ("Cục Đăng kiểm Việt Nam (sau đây viết tắt là Cục ĐKVN)", "ĐKVN", "Đăng kiểm Việt Nam"),
+    ("của Bộ Giáo dục và Đào tạo (Bộ GDĐT)", "GDĐT", "Giáo dục và Đào tạo"),           # "và" has no initial
+    ("công tác bảo đảm trật tự, an toàn giao thông (TTATGT)", "TTATGT", None),        # no agency name
+    ("- VP. Chính phủ (HN-TP.HCM)", "HCM", None),
+])
+def test_document_acronyms(text, acronym, expansion):
+    """A document's own acronyms: 'Cục Đăng kiểm Việt Nam (ĐKVN)' makes 'Cục ĐKVN' readable."""
+    from pipeline.agencies import document_acronyms, expand_document_acronyms
+    found = document_acronyms(text)
+    assert found.get(acronym) == expansion
+    if expansion:
+        assert expand_document_acronyms(f"Cục {acronym}", found) == f"Cục {expansion}"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("g) Thanh tra Bộ: Chủ trì, phối hợp với các cơ quan", ["Thanh tra Bộ", "các cơ quan"]),  # 06/CT-BGTVT
+    ("Thanh tra Bộ: Theo chức năng, nhiệm vụ được giao", ["Thanh tra Bộ"]),
+    ("Giám đốc các Sở: Tài chính, Xây dựng", ["Sở Tài chính", "Sở Xây dựng"]),
+])
+def test_colon_after_a_name_is_no_list_when_a_verb_follows(text, names):
+    """'Thanh tra Bộ: Chủ trì' is the Inspectorate acting, not a list 'Bộ: Chủ trì'."""
+    assert [a.name for a in find_agencies(text)] == names
