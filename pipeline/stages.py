@@ -1,6 +1,7 @@
 """Stages: a file path or a string → Document, running every stage in order.
 
-ingest → normalize → layout → sentences → citations → resolve → tasks (deadlines, agencies).
+ingest → normalize → layout → sentences → citations → resolve → tasks (deadlines, agencies)
+→ task tables (PDF only: one task per table row, replacing the prose read of the table).
 Each stage is a pure function of what the earlier ones put on the record.
 """
 from __future__ import annotations
@@ -42,6 +43,11 @@ def from_raw(raw: RawDocument) -> Document:
     doc = Document(doc_id=doc_id, source=source, text=n.text, metadata=md, citations=found)
     doc.sentences = sentences.segment(lo)
     doc.tasks = tasks.extract(lo, found, doc_id, md.date, md.doc_type)
+    if raw.format == "pdf":  # task tables: one task per row, replacing the prose read of the table
+        from . import task_tables
+        rows = task_tables.rows_from_pdf(raw, n.text, n.page_starts)
+        if rows:
+            doc.tasks = task_tables.merge_tasks(doc.tasks, rows, n.text, doc_id, md.date, found)
     return doc
 
 

@@ -28,6 +28,8 @@ PDFS = [
     "quyet-dinh-so-798-qd-ttg-469485.pdf", "nghi-quyet-so-26-2026-nq-cp-469479.pdf",
     "nghi-quyet-so-6617-2026-nq-cp-469565.pdf", "quyet-dinh-so-28-2021-qd-ttg-34546.pdf",
     "quyet-dinh-so-892-qd-ttg-469579.pdf",
+    # task tables (SPEC §4, one task per row): dev documents for pipeline/task_tables.py
+    "quyet-dinh-so-893-qd-ttg-469593.pdf", "nghi-quyet-so-116-nq-cp-469463.pdf",
 ]
 # task-assigning words: a document with more of them is a better annotation target
 TASK_WORDS = re.compile(r"\b(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|chủ trì|phối hợp|trước ngày|chậm nhất)\b")
