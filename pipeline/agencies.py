@@ -296,6 +296,8 @@ class _Gazetteer:
                      rf"(?: {_alt(quals)}{_E}){{0,3}}")
         self.coll_re = lists.compile(rf"(?:{P} )+{noun}{coll_tail}", regex.IGNORECASE)
         self.coll_bare_re = lists.compile(rf"(?:{P} )*{noun}{coll_tail}", regex.IGNORECASE)
+        self.coll_of_re = lists.compile(r" (?:của|trực thuộc|thuộc) ")
+        self.coll_verbs_re = lists.compile(_alt(g["collective_description_verbs"], flex=False) + _E)
 
         # --- localities after a name
         units = g["admin_units"]
@@ -903,6 +905,41 @@ class _Scanner:
             e = n.end()
         return e, [(p, e, None)]
 
+    def _collective_tail(self, e: int, depth: int) -> int:
+        """A collective's complement: "các cơ quan thành viên của Ban An toàn giao thông tỉnh",
+        "các trường, học viện trực thuộc Bộ"; and a description in lower case: "các đơn vị kinh
+        doanh vận tải", "các đơn vị quản lý bến xe, nhà ga, sân bay" (up to a verb or a new body)."""
+        s = self.s
+        c = self._match(self.g.coll_of_re, e)
+        q = c.end() if c else (e + 1 if s.endswith("thuộc", 0, e) and s[e:e + 1] == " " else None)
+        if q and depth < 2:  # "… thuộc" may close the collective itself ("các đơn vị trực thuộc")
+            r = self.agency_at(q, depth + 1, allow_title=False)
+            if r and len(r[1]) == 1:
+                return r[0]
+        if s[e - 1:e] in ",;:" or e >= len(s) or s[e] != " " or self.s[e - 1].isupper():
+            return e
+        end, n, q = e, 0, e + 1
+        for m in _TOKEN.finditer(s, e + 1, min(len(s), e + 120)):
+            a, b = m.span()
+            t = s[a:b]
+            if t == "," and b < len(s):
+                nxt = _TOKEN.match(s, b + 1) if s[b:b + 1] == " " else None
+                if nxt and nxt.group().islower() and self._word_ok(*nxt.span()) and nxt.start() not in self.starts:
+                    continue
+                break
+            if not t[0].isalpha() or not t.islower() or a in self.starts:
+                break
+            if not self._word_ok(a, b):
+                v = self._match(self.g.coll_verbs_re, a) if n == 0 else None
+                if not v:
+                    break
+                end, n = v.end(), n + 1
+                continue
+            end, n = b, n + 1
+            if n >= 12:
+                break
+        return end if n else e
+
     def _plural(self, p, q, kind, depth):
         w = self._word(q + 1)
         if w in self.g.dist_first:
@@ -912,7 +949,8 @@ class _Scanner:
         if w.casefold() in self.g.coll_first:
             m = self._match(self.g.coll_re, p)
             if m:
-                return m.end(), [(p, m.end(), None)]
+                e = self._collective_tail(m.end(), depth)
+                return e, [(p, e, None)]
         if w in self.g.unit_first:
             m = self._match(self.g.unit_list_re, p)
             if m:

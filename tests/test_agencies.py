@@ -261,7 +261,8 @@ def test_split_keep_head():
 FIND = [
     ("Giao Sở Nội vụ chủ trì, phối hợp với Công an tỉnh và UBND các huyện, thị xã, thành phố",
      ["Sở Nội vụ", "Công an tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
-    ("Giao Giám đốc Sở Nội vụ chủ trì, phối hợp với các cơ quan đầu mối", ["Sở Nội vụ", "các cơ quan"]),
+    # SPEC §1: support "các cơ quan đầu mối …" — a collective keeps its description
+    ("Giao Giám đốc Sở Nội vụ chủ trì, phối hợp với các cơ quan đầu mối", ["Sở Nội vụ", "các cơ quan đầu mối"]),
     ("Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương khẩn trương chỉ đạo rà soát",
      ["các cơ quan, đơn vị, địa phương"]),
     ("báo cáo Chủ tịch Ủy ban nhân dân tỉnh (qua Sở Nội vụ) kết quả thực hiện",
@@ -492,4 +493,21 @@ def test_document_acronyms(text, acronym, expansion):
 ])
 def test_colon_after_a_name_is_no_list_when_a_verb_follows(text, names):
     """'Thanh tra Bộ: Chủ trì' is the Inspectorate acting, not a list 'Bộ: Chủ trì'."""
+    assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("các cơ quan thành viên của Ban An toàn giao thông tỉnh tổ chức",            # 08/KH-UBND
+     ["các cơ quan thành viên của Ban An toàn giao thông tỉnh"]),
+    ("Yêu cầu các đơn vị quản lý bến xe, nhà ga, sân bay, bến cảng ... và các đơn vị kinh doanh vận tải:",
+     ["các đơn vị quản lý bến xe, nhà ga, sân bay, bến cảng", "các đơn vị kinh doanh vận tải"]),
+    ("các sở, ban, ngành, tổ chức đoàn thể, các cơ quan, đơn vị, địa phương tổ chức",  # 06/CT-UBND
+     ["các sở, ban, ngành, tổ chức đoàn thể, các cơ quan, đơn vị, địa phương"]),
+    ("Các cấp, các ngành tăng cường", ["Các cấp, các ngành"]),
+    ("các doanh nghiệp vận tải hành khách, các bến xe chấp hành nghiêm",
+     ["các doanh nghiệp vận tải hành khách", "các bến xe"]),
+    ("các đơn vị trực thuộc tăng cường", ["các đơn vị trực thuộc"]),
+])
+def test_collective_keeps_its_description(text, names):
+    """'các đơn vị kinh doanh vận tải' is the addressee, not 'các đơn vị'; a verb ends it."""
     assert [a.name for a in find_agencies(text)] == names
