@@ -81,6 +81,7 @@ class Citation:
     date: Optional[str] = None
     issuer: Optional[str] = None
     antecedent: Optional[str] = None  # for "Báo cáo nêu trên": the reference it points to
+    suspect: bool = False  # printed date after the citing document's own: the symbol's year used
 
     def to_dict(self) -> dict:
         return asdict(self)
