@@ -262,6 +262,8 @@ class _Gazetteer:
                            bool(o.get("lower_ok"))))
                 self.open_heads[_key(form)] = o["head"]
         self.lower_ok_heads = {o["head"] for o in g["open_heads"] if o.get("lower_ok")}
+        self.bare_titles = {b["title"]: b["name"] for b in g.get("bare_titles", [])}
+        self.bare_title_next = regex.compile(r",? (?:và )?(?:Thủ trưởng|Chủ tịch)\b")
         self.titles = {}
         for t in g["titles"]:
             add(t["title"], ("title", t["title"], bool(t["drop"]), t.get("agency_prefix")))
@@ -864,6 +866,9 @@ class _Scanner:
     def _title(self, p, q, kind, depth):
         _, title, drop, prefix = kind
         s = self.s
+        bare = self.g.bare_titles.get(s[p:q])
+        if bare and (s[max(0, p - 4):p].casefold() == self.g.plural + " " or self.g.bare_title_next.match(s, q)):
+            return q, [(p, q, bare)]  # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ" → "các Bộ"
         if q >= len(s) or s[q] != " ":
             return None
         q1 = q + 1

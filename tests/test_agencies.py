@@ -291,8 +291,8 @@ FIND = [
     ("Bộ Y tế, Bộ Công Thương, Bộ Nông nghiệp và Môi trường chịu trách nhiệm",
      ["Bộ Y tế", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"]),
     ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc "
-     "trung ương chịu trách nhiệm thi hành",
-     ["cơ quan ngang bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"]),
+     "trung ương chịu trách nhiệm thi hành",  # the bare "Bộ trưởng" is every ministry (6617/NQ-CP gold)
+     ["các Bộ", "cơ quan ngang bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"]),
     ("Văn phòng Ủy ban An toàn giao thông Quốc gia để tổng hợp",
      ["Văn phòng Ủy ban An toàn giao thông Quốc gia"]),
     ("Thường trực HĐND tỉnh, Ban Thường vụ Tỉnh ủy", ["Thường trực Hội đồng nhân dân tỉnh",
