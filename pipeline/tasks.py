@@ -30,6 +30,8 @@ def _grammar():
         "imperative": regex.compile(r"^(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b"),
         "not_task": regex.compile(g["not_task"]["pattern"]),
         "not_section": regex.compile(g["not_task_sections"]),
+        "task_section": regex.compile(g["task_sections"]),
+        "approval": regex.compile(g["approval_article"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
@@ -50,6 +52,7 @@ class _Ctx:
     assigning: bool = False   # the introducer hands out work ("Giao …:", "… các nhiệm vụ sau:")
     excluded: bool = False    # under a "MỤC ĐÍCH, YÊU CẦU" / "QUAN ĐIỂM" heading
     content_list: bool = False  # introduces points of content ("… theo hướng:"), not tasks
+    approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
 
 
 def _agencies(s: str) -> list[str]:
@@ -246,11 +249,13 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         primary, others = pick_primary(dls, text) if dls else (None, [])
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
                   excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120),
-                  content_list=parent_ctx.content_list)
+                  content_list=parent_ctx.content_list,
+                  approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)))
         directive = bool(G["directive"].search(body, timeout=_TIMEOUT))
         content_intro = bool(G["content_intro"].search(body.rstrip(), timeout=_TIMEOUT))
         my.assigning = not content_intro and (directive or bool(own_lead) or parent_ctx.assigning or bool(
-            re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây|thực\s+hiện)\s*:\s*$", body.rstrip())))
+            re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây|thực\s+hiện)\s*:\s*$", body.rstrip()))
+            or len(body) < 150 and not my.approved and bool(G["task_section"].match(body)))
         ctx[i] = my
         has_marked_children = any(units[c].kind for c in u.children)
         if has_marked_children and not content_intro or not body.strip():

@@ -21,3 +21,26 @@ CASES = [
 def test_leads(body, expected):
     doc = extract(HEADER + body)
     assert [(t.item, t.lead) for t in doc.tasks] == expected
+
+
+
+@pytest.fixture(scope="module")
+def gazette():
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent / "corpus" / "congbao"
+    return {n: extract(root / f) for n, f in [("116", "nghi-quyet-so-116-nq-cp-469463.pdf"),
+                                               ("798", "quyet-dinh-so-798-qd-ttg-469485.pdf")]}
+
+
+@pytest.mark.parametrize("doc, item, is_task", [
+    # "II. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM / 2. Hoàn thiện thể chế …: a) Rà soát, thể chế hóa …"
+    ("116", "II.2.a", True),
+    ("116", "II.2.h", True),
+    # "Điều 2. Nhiệm vụ của Ban Chỉ đạo: 1. Nghiên cứu, xây dựng Đề án …": standing duties (SPEC §4)
+    ("798", "Điều 2.1", False),
+    # "Điều 3. Quyền hạn của Ban Chỉ đạo: 4. Yêu cầu các Bộ, ngành …": powers, not tasks
+    ("798", "Điều 3.4", False),
+])
+def test_task_sections(gazette, doc, item, is_task):
+    """Headings that make their items tasks ('NHIỆM VỤ VÀ GIẢI PHÁP') and that do not ('Nhiệm vụ của …')."""
+    assert (item in [t.item for t in gazette[doc].tasks]) == is_task
