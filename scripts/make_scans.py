@@ -1,6 +1,12 @@
 """Make the OCR test corpus: the five seed dispatches → clean page images → PDF and degraded scans.
 
     .venv/bin/python scripts/make_scans.py [--out bench/scans] [--seeds corpus/seeds]
+    .venv/bin/python scripts/make_scans.py --out bench/scans/heldout corpus/tvpl/19_CĐ_BGTVT.json …
+
+Named input files replace the seeds: a held-out set for checking that OCR repairs are not tuned to
+the five seeds. A .txt/.md file is drawn as it is; any other corpus file (crawl .json, PDF) is drawn
+from its normalized text (pipeline.extract(…).text), so the clean extraction and the scan share one
+reference text and the annotations in annotations/ score both.
 
 Writes, per seed NAME (markdown "**" bold and "*" italic marks stripped):
     clean/NAME.txt            the text as rendered (the reference for character error rate)
@@ -107,6 +113,18 @@ def render_pages(text: str, fonts: tuple[str, str]) -> tuple[list[Image.Image], 
     return pages, re.sub(r"\n{3,}", "\n\n", "\n".join(drawn)).strip() + "\n"
 
 
+def source_text(path: Path) -> str:
+    """The text to draw: a seed as written; another corpus file as the pipeline normalizes it."""
+    if path.suffix.lower() in (".txt", ".md"):
+        return path.read_text(encoding="utf-8")
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from pipeline import extract
+
+    return extract(path).text
+
+
 def degrade(page: Image.Image, dpi: int, rng: random.Random) -> Image.Image:
     """A photocopy: 2° skew, slight blur, salt-and-pepper noise, grey background; resampled to dpi."""
     img = page.rotate(2.0, resample=Image.BICUBIC, expand=False, fillcolor=255)
@@ -125,15 +143,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "bench" / "scans"))
     ap.add_argument("--seeds", default=str(ROOT / "corpus" / "seeds"))
+    ap.add_argument("inputs", nargs="*", type=Path, help="documents to draw instead of the seeds")
     args = ap.parse_args()
     out = Path(args.out)
     fonts = find_fonts()
     for d in ("clean", "300", "200"):
         (out / d).mkdir(parents=True, exist_ok=True)
-    for seed in sorted(Path(args.seeds).glob("*.txt")):
+    for seed in args.inputs or sorted(Path(args.seeds).glob("*.txt")):
         rng = random.Random(seed.stem)
         name = seed.stem
-        pages, drawn = render_pages(seed.read_text(encoding="utf-8"), fonts)
+        pages, drawn = render_pages(source_text(seed), fonts)
         (out / "clean" / f"{name}.txt").write_text(drawn, encoding="utf-8")
         pages[0].save(out / "clean" / f"{name}.pdf", save_all=True, append_images=pages[1:], resolution=DPI)
         for dpi in (300, 200):
