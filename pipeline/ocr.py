@@ -5,7 +5,8 @@ installed, else pytesseract (one `tesseract` run per page). Pages are OCRed in p
 process pool sized to the CPU count, one Tesseract thread per worker (OMP_THREAD_LIMIT=1: with
 OpenMP on a 2-core machine the CLI's own threads make it ~2.5× slower). Before recognition a page
 is made grey and deskewed (projection profile, up to 5°); a page Tesseract reads with low
-confidence is checked with OSD for a 90/180/270° turn.
+confidence is checked with OSD for a 90/180/270° turn. Each page comes back with its words'
+confidences, which the post-OCR repair uses to re-read the words Tesseract was unsure of.
 
 Registers the image readers (PNG, JPEG, TIFF incl. multi-page, BMP, GIF, WebP). The PDF reader in
 pipeline.ingest sends the pages that have no usable text layer here.
@@ -43,6 +44,10 @@ class OcrResult:
     confidence: Optional[float]  # mean word confidence 0–100; None for a blank page
     rotation: int = 0            # quarter turn applied (OSD), degrees clockwise
     skew: float = 0.0            # small deskew applied, degrees
+    # confidence 0–100 of each word of `text`, in order: the i-th whitespace-separated token is
+    # the i-th word (Tesseract's text output and its word list are the same words). The post-OCR
+    # repair re-reads the words Tesseract was unsure of (pipeline.ocr_repair.fix_uncertain_words).
+    word_confidences: Optional[list[int]] = None
 
 
 # --- where Tesseract and its data are ------------------------------------------------------------
@@ -97,37 +102,40 @@ class _Engine:
         self.api = tesserocr.PyTessBaseAPI(path=self.tessdata, lang=LANG, psm=tesserocr.PSM.AUTO,
                                            oem=tesserocr.OEM.LSTM_ONLY)
 
-    def recognize(self, img: "Image", dpi: int) -> tuple[str, Optional[float]]:
+    def recognize(self, img: "Image", dpi: int) -> tuple[str, Optional[float], list[int]]:
+        """(text, mean word confidence or None for a blank page, each word's confidence)."""
         if self.api is not None:
             self.api.SetImage(img)
             self.api.SetSourceResolution(dpi)
             text = self.api.GetUTF8Text()
             conf = float(self.api.MeanTextConf()) if text.strip() else None
-            return text, conf
+            return text, conf, list(self.api.AllWordConfidences())  # ~0.1 ms a page
         return self._recognize_cli(img, dpi)
 
-    def _recognize_cli(self, img: "Image", dpi: int) -> tuple[str, Optional[float]]:
+    def _recognize_cli(self, img: "Image", dpi: int) -> tuple[str, Optional[float], list[int]]:
         import pytesseract
 
         # one run gives both: the text from the TSV's words, the confidence from their mean
         data = pytesseract.image_to_data(img, lang=LANG, config=f"--psm 3 --dpi {dpi} --tessdata-dir {self.tessdata}",
                                          output_type=pytesseract.Output.DICT)
-        lines: dict[tuple, list[str]] = {}
+        lines: dict[tuple, list[tuple[str, int]]] = {}
         confs = []
         for i, word in enumerate(data["text"]):
             if not word or not word.strip():
                 continue
             key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            lines.setdefault(key, []).append(word)
-            if float(data["conf"][i]) >= 0:
-                confs.append(float(data["conf"][i]))
-        out, prev = [], None
+            c = float(data["conf"][i])
+            lines.setdefault(key, []).extend((w, max(0, round(c))) for w in word.split())
+            if c >= 0:
+                confs.append(c)
+        out, prev, word_confs = [], None, []
         for key, words in lines.items():
             if prev is not None and key[:2] != prev[:2]:
                 out.append("")  # a blank line between paragraphs, as Tesseract's text output has
-            out.append(" ".join(words))
+            out.append(" ".join(w for w, _ in words))
+            word_confs += [c for _, c in words]
             prev = key
-        return "\n".join(out) + "\n", (sum(confs) / len(confs) if confs else None)
+        return "\n".join(out) + "\n", (sum(confs) / len(confs) if confs else None), word_confs
 
     def orientation(self, img: "Image") -> tuple[int, float]:
         """(degrees the page is turned clockwise, OSD confidence); (0, 0) when OSD cannot tell."""
@@ -225,16 +233,16 @@ def ocr_image(img: "Image", dpi: Optional[float] = None) -> OcrResult:
     if skew:
         img = img.rotate(skew, resample=PILImage.BILINEAR, expand=True, fillcolor=255)  # bicubic: 3× slower, same CER
     eng = _engine()
-    text, conf = eng.recognize(img, dpi_used)
-    result = OcrResult(text, conf, 0, skew)
+    text, conf, words = eng.recognize(img, dpi_used)
+    result = OcrResult(text, conf, 0, skew, words)
     if conf is None or conf < LOW_CONFIDENCE:
         angle, oconf = eng.orientation(img)
         if angle in (90, 180, 270) and oconf >= 1.0:
             # OSD's angle is how far the page is turned clockwise; Pillow turns counter-clockwise
             turned = img.rotate(angle, expand=True, fillcolor=255)
-            t2, c2 = eng.recognize(turned, dpi_used)
+            t2, c2, w2 = eng.recognize(turned, dpi_used)
             if c2 is not None and (conf is None or c2 > conf):
-                result = OcrResult(t2, c2, angle, skew)
+                result = OcrResult(t2, c2, angle, skew, w2)
     return result
 
 
@@ -300,13 +308,15 @@ def ocr_images(images: Iterable[tuple["Image", Optional[float]]], count: Optiona
 
 
 def to_pages(results: list[OcrResult], info: dict, numbers: Optional[list[int]] = None) -> list[Page]:
-    """OCR results → Pages: signature stamp lines moved to `info` ("stamp", "signed_at"), then
-    the text repaired (pipeline.ocr_repair)."""
-    from .ocr_repair import repair, strip_signature_stamp
+    """OCR results → Pages: the words Tesseract was unsure of re-read (while the text's words still
+    line up with their confidences), signature stamp lines moved to `info` ("stamp", "signed_at"),
+    then the text repaired (pipeline.ocr_repair)."""
+    from .ocr_repair import fix_uncertain_words, repair, strip_signature_stamp
 
     pages = []
     for i, res in enumerate(results):
-        text, stamp, signed = strip_signature_stamp(res.text)
+        text = fix_uncertain_words(res.text, res.word_confidences)
+        text, stamp, signed = strip_signature_stamp(text)
         if stamp:
             info.setdefault("stamp", []).extend(stamp)
         if signed:

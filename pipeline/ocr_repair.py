@@ -6,11 +6,17 @@ Tesseract's Vietnamese model makes a few systematic slips on dispatches: the loo
 printed line. The rules are data (models/ocr_repairs.yaml, an example beside each); this module
 only applies them, in order. Apply `repair` to OCRed pages only.
 
+`fix_uncertain_words` comes first, on the raw page text while its words still line up with
+Tesseract's word confidences: a diacritic slip ("tỉnh thần" for "tinh thần") is re-read from the
+syllable bigram counts of models/syllables.json (loaded once, on first use), and a lone
+low-confidence speck (":" after a full stop) is dropped.
+
 `strip_signature_stamp` removes the digital-signature stamp lines ("Ký bởi: …", "Ngày ký: …") from
 any page text, returning them and the signing time, which are facts about the file, not text.
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +26,7 @@ from typing import Any
 import regex
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "ocr_repairs.yaml"
+SYLLABLES = Path(__file__).resolve().parents[1] / "models" / "syllables.json"  # scripts/build_syllables.py
 TIMEOUT = 2  # seconds; patterns run on untrusted OCR text
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
@@ -108,6 +115,191 @@ def _bare(s: str) -> str:
     """Lower-cased, tone marks removed, spaces collapsed: what header lines are compared on."""
     s = unicodedata.normalize("NFD", s.lower()).translate(_TONE_MARKS)
     return " ".join(unicodedata.normalize("NFC", s).split())
+
+
+# --- words Tesseract was unsure of ------------------------------------------------------------
+
+# a token: leading punctuation, a core of letters, trailing punctuation ("(tỉnh", "thần,")
+_TOKEN = regex.compile(r"\S+")
+_CORE = regex.compile(r"^(\P{L}*?)(\p{L}+)(\P{L}*)$")
+_BASE = str.maketrans("đĐ", "dD")
+
+
+def base_letters(syllable: str) -> str:
+    """The letters without any diacritic, lower-cased: "tỉnh" → "tinh", "đồng" → "dong"."""
+    s = unicodedata.normalize("NFD", syllable.lower().translate(_BASE))
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
+@dataclass
+class _Lexicon:
+    unigrams: dict[str, int]
+    bigrams: dict[str, int]
+    total: int
+    variants: dict[str, list[str]]   # base letters → the syllables written with them
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    import json
+
+    data = json.loads(SYLLABLES.read_text(encoding="utf-8"))
+    uni, bi = data["unigrams"], data["bigrams"]
+    variants: dict[str, list[str]] = {}
+    for syl in uni:
+        variants.setdefault(base_letters(syl), []).append(syl)
+    return _Lexicon(uni, bi, sum(uni.values()), variants)
+
+
+@dataclass
+class _SyllableRule:
+    confidence: float    # a word below this is unsure
+    margin: float        # natural-log odds a variant of an unsure word must win by
+    evidence: int        # times that variant must be seen beside one of its neighbours
+    sure_margin: float   # the same for a word Tesseract was sure of, never seen beside its neighbours
+    sure_evidence: int
+    sure_seen: int       # … and it stays when seen this often beside one of them
+    smoothing: float     # weight of the unigram in a bigram estimate
+    speck_confidence: float
+    specks: str
+
+
+@lru_cache(maxsize=1)
+def _syllable_rule() -> _SyllableRule:
+    d = load_rules()["uncertain_words"]
+    syl = d["syllables"]
+    return _SyllableRule(float(syl["confidence"]), float(syl["unsure"]["margin"]), int(syl["unsure"]["evidence"]),
+                         float(syl["sure"]["margin"]), int(syl["sure"]["evidence"]), int(syl["sure"]["kept_when_seen"]),
+                         float(syl["smoothing"]),
+                         float(d["specks"]["confidence"]), d["specks"]["marks"])
+
+
+def fix_uncertain_words(text: str, confidences: list[int] | None = None) -> str:
+    """Raw OCR page text and each word's confidence → the text with unsure words re-read.
+
+    A word Tesseract gave a low confidence (or, with no confidences, a syllable the lexicon has
+    never seen) is replaced by the diacritic variant of the same letters that its neighbours make
+    far likelier — "việc, tỉnh thần," → "việc, tinh thần," — judged by syllable bigram counts of
+    the crawled corpus (models/syllables.json). A lone low-confidence mark ("UBND tỉnh. :",
+    "TTĐT tỉnh; l") is a speck and goes. Confidences must be in the order of the text's
+    whitespace-separated words; when their count does not match, only the lexicon decides."""
+    text = unicodedata.normalize("NFC", text)
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens:
+        return text
+    if confidences is not None and len(confidences) != len(tokens):
+        confidences = None
+    rule = _syllable_rule()
+    lex = _lexicon()
+    words = [m.group() for m in tokens]
+    out: list[str] = list(words)
+    for i, m in enumerate(tokens):
+        conf = confidences[i] if confidences is not None else None
+        word = words[i]
+        if conf is not None and conf < rule.speck_confidence and len(word) == 1 and word in rule.specks:
+            out[i] = ""
+            continue
+        core = _CORE.match(word)
+        if core is None:
+            continue
+        lead, syl, trail = core.groups()
+        low = syl.lower()
+        if len(syl) < 2 or syl.isupper():
+            continue  # a lone letter, abbreviations and headings in capitals: not running text
+        left = _neighbour(text, tokens, out, i, -1) if not lead else None
+        if syl[0].isupper() and left is not None:
+            continue  # capitalized after a word: a name ("Hà Tĩnh", "Quý I/2020"), not a sentence start
+        # a capitalized word takes context from a lower-case neighbour only ("Cà Mau")
+        right = _neighbour(text, tokens, words, i, +1, syl[0].isupper()) if not trail else None
+        if left is None and right is None:
+            continue
+        unsure = conf is not None and conf < rule.confidence
+        if not unsure and max(lex.bigrams.get(f"{left} {low}", 0), lex.bigrams.get(f"{low} {right}", 0)) >= rule.sure_seen:
+            continue  # a sure word seen beside a neighbour stays
+        best = _best_variant(low, left, right, lex, rule, unsure)
+        if best is not None:
+            out[i] = lead + _same_case(best, syl) + trail
+    if out == words:
+        return text
+    parts, pos = [], 0
+    for m, new in zip(tokens, out):
+        if new == "":  # a speck: drop it with the blanks before it on its line
+            parts.append(text[pos:m.start()].rstrip(" \t"))
+        else:
+            parts.append(text[pos:m.start()])
+            parts.append(new)
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _neighbour(text: str, tokens: list, words: list[str], i: int, step: int, lower_only: bool = False) -> str | None:
+    """The syllable next to word i when nothing but a space or one line break stands between
+    (a blank line or punctuation ends the run, as in scripts/build_syllables.py); none when it is
+    in capitals (a heading or an abbreviation), or capitalized and `lower_only`. Case is kept
+    out of the lexicon: "Tĩnh" → "tĩnh"."""
+    j = i + step
+    if not 0 <= j < len(tokens):
+        return None
+    a, b = (tokens[j], tokens[i]) if step < 0 else (tokens[i], tokens[j])
+    if text.count("\n", a.end(), b.start()) > 1:
+        return None
+    core = _CORE.match(words[j])
+    if core is None or (core.group(3) if step < 0 else core.group(1)):
+        return None  # "việc, tỉnh": the comma ends the run
+    syl = core.group(2)
+    if (len(syl) > 1 and syl.isupper()) or (lower_only and syl[0].isupper()):
+        return None
+    return syl.lower()
+
+
+def tone_spelling(syllable: str) -> tuple[str, str]:
+    """(letters with their vowel marks, tone mark): "hoá" and "hóa" are one syllable whose tone
+    sits on another vowel (old and new placement); both give ("hoa", "\u0301")."""
+    d = unicodedata.normalize("NFD", syllable)
+    tones = "".join(ch for ch in d if ord(ch) in _TONE_MARKS)
+    return unicodedata.normalize("NFC", d.translate(_TONE_MARKS)), tones
+
+
+def _best_variant(low: str, left: str | None, right: str | None, lex: _Lexicon, rule: _SyllableRule,
+                  unsure: bool = True) -> str | None:
+    """The variant of `low` its neighbours make likelier by the rule's margin (log odds), seen
+    beside them at least its evidence times, and not less likely than `low` beside either
+    neighbour ("ngã từ trên": "ngã tư" is common but "từ trên" favours the reading); None to keep
+    it. A word Tesseract was sure of must lose by the larger `sure_` margin and evidence."""
+    margin, evidence = (rule.margin, rule.evidence) if unsure else (rule.sure_margin, rule.sure_evidence)
+    same = tone_spelling(low)
+    cands = [c for c in lex.variants.get(base_letters(low), []) if c != low and tone_spelling(c) != same]
+    if not cands:
+        return None
+    vocab = len(lex.unigrams)
+
+    def p_uni(w: str) -> float:
+        return (lex.unigrams.get(w, 0) + 0.5) / (lex.total + 0.5 * vocab)
+
+    def p_bi(a: str, b: str) -> float:
+        return (lex.bigrams.get(f"{a} {b}", 0) + rule.smoothing * p_uni(b)) / (lex.unigrams.get(a, 0) + rule.smoothing)
+
+    def logp(w: str) -> float:
+        lp = math.log(p_bi(left, w) if left else p_uni(w))
+        return lp + (math.log(p_bi(w, right)) if right else 0.0)
+
+    def seen(w: str) -> int:
+        return (lex.bigrams.get(f"{left} {w}", 0) if left else 0) + (lex.bigrams.get(f"{w} {right}", 0) if right else 0)
+
+    best = max(cands, key=logp)
+    if seen(best) < evidence or logp(best) - logp(low) < margin:
+        return None
+    if (left and f"{left} {low}" in lex.bigrams and p_bi(left, best) < p_bi(left, low)
+            or right and f"{low} {right}" in lex.bigrams and p_bi(best, right) < p_bi(low, right)):
+        return None  # one neighbour speaks for the reading as it is
+    if not unsure and (left and f"{left} {best}" not in lex.bigrams or right and f"{best} {right}" not in lex.bigrams):
+        return None  # a sure word is replaced only by one seen beside both its neighbours
+    return best
+
+
+def _same_case(new: str, old: str) -> str:
+    return new[:1].upper() + new[1:] if old[:1].isupper() else new
 
 
 # --- the repairs, in order ---------------------------------------------------------------------

@@ -36,6 +36,67 @@ def test_yaml_example(step, seen, repaired):
     assert STEPS[step](seen) == repaired
 
 
+# --- words Tesseract was unsure of: models/ocr_repairs.yaml "uncertain_words" ------------------
+
+UNCERTAIN = RULES["uncertain_words"]
+
+
+def _confidences(seen: str, unsure: str | None, low: int = 30, high: int = 97) -> list[int]:
+    """A word confidence per token: `low` for the unsure word (its punctuation aside), else `high`."""
+    return [low if unsure is not None and unsure in (tok, tok.strip(",.;:")) else high for tok in seen.split()]
+
+
+UNSURE_CASES = [(e["seen"], e["unsure"], e.get("repaired", e["seen"]))
+                for sec in ("syllables", "specks") for e in UNCERTAIN[sec]["examples"] + UNCERTAIN[sec].get("kept", [])]
+
+
+@pytest.mark.parametrize("seen,unsure,repaired", UNSURE_CASES, ids=[c[0][:40] for c in UNSURE_CASES])
+def test_unsure_word(seen, unsure, repaired):
+    """"việc, tỉnh thần," read unsure → "tinh thần"; "Hà Tĩnh" (a name) and "ngã từ trên" stay."""
+    assert R.fix_uncertain_words(seen, _confidences(seen, unsure)) == repaired
+
+
+SURE_CASES = [(e["seen"], e["repaired"]) for e in UNCERTAIN["syllables"]["sure_examples"]]
+
+
+@pytest.mark.parametrize("seen,repaired", SURE_CASES, ids=[c[0] for c in SURE_CASES])
+def test_sure_word_never_seen_beside_its_neighbours(seen, repaired):
+    """"quy định chỉ tiết" read with confidence 96 is still "quy định chi tiết"."""
+    assert R.fix_uncertain_words(seen, _confidences(seen, None, high=96)) == repaired
+
+
+def test_sure_words_seen_beside_neighbours_stay():
+    """Clean running text with high confidences comes back unchanged (mixed tone placement too)."""
+    text = ("Yêu cầu Giám đốc Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan rà soát, tổng hợp,\n"
+            "báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh Hà Tĩnh trước ngày 15/11/2021; hàng hoá,\n"
+            "thuỷ sản và tinh thần trách nhiệm.")
+    assert R.fix_uncertain_words(text, _confidences(text, None, high=95)) == text
+    assert R.fix_uncertain_words(text, None) == text
+
+
+def test_specks_need_low_confidence_and_lists_keep_their_dashes():
+    """"UBND tỉnh. :" with ":" at 21 loses the speck; at 95 it stays; a low "-" marker is never one."""
+    assert R.fix_uncertain_words("UBND tỉnh. :", [97, 97, 21]) == "UBND tỉnh."
+    assert R.fix_uncertain_words("UBND tỉnh. :", [97, 97, 95]) == "UBND tỉnh. :"
+    assert R.fix_uncertain_words("- Như trên;", [10, 97, 97]) == "- Như trên;"
+
+
+def test_confidences_that_do_not_line_up_are_ignored():
+    """A word list of another length than the text falls back to the rule for sure words: "hướng dân
+    thực hiện" is repaired only when "dân" is known to be unsure."""
+    assert R.fix_uncertain_words("hướng dân thực hiện", [97, 30, 97, 97]) == "hướng dẫn thực hiện"
+    assert R.fix_uncertain_words("hướng dân thực hiện", [97, 30]) == "hướng dân thực hiện"
+
+
+def test_to_pages_repairs_with_word_confidences():
+    """OCR results carry each word's confidence to the repair: "tỉnh thần" at 60 → "tinh thần"."""
+    text = "Nâng cao tỉnh thần trách nhiệm.\n\nKý bởi: Sở Nội vụ\n"
+    res = ocr.OcrResult(text, 90.0, word_confidences=[96, 96, 60, 96, 96, 96, 96, 96, 96])
+    info: dict = {}
+    page = ocr.to_pages([res], info)[0]
+    assert page.text == "Nâng cao tinh thần trách nhiệm." and info["stamp"] == ["Ký bởi: Sở Nội vụ"]
+
+
 # the phrases issue 4 names, through the whole repair
 REPAIRS = [
     ("Số: 12/QÐ-UBND", "Số: 12/QĐ-UBND"),                       # U+00D0
@@ -57,6 +118,11 @@ REPAIRS = [
     ("ngày 22/4/2024 và ngày 10/5/2024", "ngày 22/4/2024 và ngày 10/5/2024"),  # dates are not symbols
     ("Hướng dẫn số 10/HD-SNV", "Hướng dẫn số 10/HD-SNV"),                      # HD is itself a type
     ("Đề án số 04/ĐA-UBND và Dự án 05/DA-BQL", "Đề án số 04/ĐA-UBND và Dự án 05/DA-BQL"),
+    ("thực hiện/.\n\nNơi nhận:", "thực hiện./.\n\nNơi nhận:"),                 # "./." bent at the body's end
+    ("đúng quy định của pháp luật. /.\nTM. CHÍNH PHỦ", "đúng quy định của pháp luật./.\nTM. CHÍNH PHỦ"),
+    ("triển khai thực hiện./.\n\nNơi nhận:", "triển khai thực hiện./.\n\nNơi nhận:"),
+    ("các nội dung sau...\n1. Giao Sở Nội vụ", "các nội dung sau...\n1. Giao Sở Nội vụ"),  # not the body's end
+    ("- Lưu: VT; NC.", "- Lưu: VT; NC."),
 ]
 
 
