@@ -109,23 +109,30 @@ def _lead_of(body: str) -> list[str]:
                 names.append(a.name)
         return names
     if names:
-        rest = body[end:end + 60]
+        # a heading run into its first line keeps the verb's capital: "2. Bộ Giáo dục và Đào tạo Chỉ đạo …"
+        rest = body[end:end + 60].lower()
         if not rest.strip(" .:;") or G["subject_verbs"].match(rest) or G["opening_verb"].match(rest):
             return names
     # the actor right before the first duty verb: "Đối với …, Bảo hiểm xã hội Việt Nam khẩn trương …",
     # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch UBND … chịu trách nhiệm thi hành …"
     v = G["duty_verb"].search(body, 0, min(len(body), 500), timeout=_TIMEOUT)
     if v:
-        return _agency_run_before(body, v.start())
+        names, start = _agency_run_before(body, v.start())
+        if names and _SUPPORT_BEFORE.search(body, 0, start):
+            return []  # "Chủ trì, phối hợp với Bộ Giáo dục và Đào tạo … xây dựng": those support
+        return names
     return []
 
 
-def _agency_run_before(text: str, pos: int) -> list[str]:
-    """Agencies named one after another that end right before `pos`."""
+_SUPPORT_BEFORE = re.compile(r"(?:phối\s+hợp|cùng|với)\s*(?:với\s+)?(?:các\s+)?$")
+
+
+def _agency_run_before(text: str, pos: int) -> tuple[list[str], int]:
+    """Agencies named one after another that end right before `pos`, and where the run starts."""
     from .agencies import find_agencies
     ags = [a for a in find_agencies(text, 0, pos) if a.end <= pos]
     if not ags or not re.fullmatch(r"\s*(?:\([^)]{0,160}\))?\s*,?\s*", text[ags[-1].end:pos]):
-        return []
+        return [], pos
     run = [ags[-1]]
     for a in reversed(ags[:-1]):
         gap = text[a.end:run[0].start]
@@ -137,7 +144,7 @@ def _agency_run_before(text: str, pos: int) -> list[str]:
     for a in run:
         if a.name not in names:
             names.append(a.name)
-    return names
+    return names, run[0].start
 
 
 def _is_issuer(agency: str, issuer: Optional[str]) -> bool:

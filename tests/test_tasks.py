@@ -29,7 +29,8 @@ def gazette():
     from pathlib import Path
     root = Path(__file__).resolve().parent.parent / "corpus" / "congbao"
     return {n: extract(root / f) for n, f in [("116", "nghi-quyet-so-116-nq-cp-469463.pdf"),
-                                               ("798", "quyet-dinh-so-798-qd-ttg-469485.pdf")]}
+                                               ("798", "quyet-dinh-so-798-qd-ttg-469485.pdf"),
+                                               ("893", "quyet-dinh-so-893-qd-ttg-469593.pdf")]}
 
 
 @pytest.mark.parametrize("doc, item, is_task", [
@@ -44,3 +45,12 @@ def gazette():
 def test_task_sections(gazette, doc, item, is_task):
     """Headings that make their items tasks ('NHIỆM VỤ VÀ GIẢI PHÁP') and that do not ('Nhiệm vụ của …')."""
     assert (item in [t.item for t in gazette[doc].tasks]) == is_task
+
+
+@pytest.mark.parametrize("item, lead", [
+    ("Điều 1.VI.2", ["Bộ Giáo dục và Đào tạo"]),  # "2. Bộ Giáo dục và Đào tạo Chỉ đạo các cơ sở đào tạo …"
+    ("Điều 1.VI.6.b", ["Bộ Quốc phòng"]),         # "6. Bộ Quốc phòng / b) Chủ trì, phối hợp với Bộ Giáo dục … xây dựng"
+])
+def test_gazette_leads(gazette, item, lead):
+    """A heading run into its line keeps the verb's capital; bodies after 'phối hợp với' support, never lead."""
+    assert next(t.lead for t in gazette["893"].tasks if t.item == item) == lead
