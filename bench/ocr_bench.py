@@ -3,6 +3,12 @@ against the `tesseract` CLI on the same page images, and end-to-end field scores
 on the scans versus the clean text.
 
     .venv/bin/python bench/ocr_bench.py [--scans bench/scans] [--no-cli] [--no-fields] [--json out.json]
+                                        [--syllables models/syllables.json]
+
+Held-out check (repairs must not be tuned to the five seeds): draw other annotated documents with
+`scripts/make_scans.py --out bench/scans/heldout FILE…` and run with `--scans bench/scans/heldout`;
+for crawl documents, give `--syllables` a lexicon rebuilt without them (scripts/build_syllables.py
+--crawl on a copy of the crawl that leaves them out), so the bigram repair has not seen their text.
 
 Targets (issue 4): CER ≤ 1 % at 300 dpi; OCR wall time ≤ 1.2× Tesseract's own; field F1 on scans
 within 3 points of clean text. CER is Levenshtein distance over the reference length, both texts
@@ -119,8 +125,13 @@ def main() -> int:
     ap.add_argument("--no-fields", action="store_true", help="skip the end-to-end field scores")
     ap.add_argument("--dpi", type=int, nargs="*", default=[300, 200])
     ap.add_argument("--json", help="write the numbers here too")
+    ap.add_argument("--syllables", help="syllable lexicon for the OCR repair (default models/syllables.json)")
     args = ap.parse_args()
     scans = Path(args.scans)
+    if args.syllables:
+        from pipeline import ocr_repair
+
+        ocr_repair.SYLLABLES = Path(args.syllables)  # the repair runs in this process, on first use
     if not (scans / "clean").is_dir():
         subprocess.run([sys.executable, str(ROOT / "scripts" / "make_scans.py"), "--out", str(scans)], check=True)
 
