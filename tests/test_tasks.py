@@ -54,3 +54,15 @@ def test_task_sections(gazette, doc, item, is_task):
 def test_gazette_leads(gazette, item, lead):
     """A heading run into its line keeps the verb's capital; bodies after 'phối hợp với' support, never lead."""
     assert next(t.lead for t in gazette["893"].tasks if t.item == item) == lead
+
+
+def test_cong_dien_recipients_in_capitals_are_no_tasks():
+    """'THỦ TƯỚNG CHÍNH PHỦ ĐIỆN: - Chủ tịch Ủy ban nhân dân các tỉnh …;' is the Kính gửi list (10/CĐ-TTg)."""
+    doc = extract("THỦ TƯỚNG CHÍNH PHỦ\nSố: 10/CĐ-TTg\nHà Nội, ngày 29 tháng 01 năm 2024\nCÔNG ĐIỆN\n"
+                  "Về bảo đảm trật tự, an toàn giao thông\nTHỦ TƯỚNG CHÍNH PHỦ ĐIỆN:\n"
+                  "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương;\n"
+                  "- Ủy ban An toàn giao thông Quốc gia.\n"
+                  "Thủ tướng Chính phủ yêu cầu:\n1. Bộ Công an chỉ đạo tăng cường tuần tra, kiểm soát./.\n")
+    assert doc.metadata.recipients == ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                                       "Ủy ban An toàn giao thông Quốc gia"]
+    assert [(t.item, t.lead) for t in doc.tasks] == [("1", ["Bộ Công an"])]
