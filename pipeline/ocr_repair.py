@@ -83,7 +83,7 @@ def _rules() -> _Rules:
     # number (with an optional /year) "/" type sep issuer, or Party style number "-" type "/" issuer
     symbol_re = regex.compile(
         r"(?<![\w/])(?P<head>\d{1,5}(?:/\d{4})?\s?/\s?)(?P<type>(?=[^\s]*[A-Za-zĐđÐ])[A-Za-zĐđÐ0-9|]{1,4}(?: [A-Za-zĐđÐ]{1,3})?)"
-        rf"(?P<sep>\s?[-{seps}]\s?)(?P<issuer>[A-ZĐÐ][A-Za-zĐđÐ&]{{0,11}})(?!\w)"
+        rf"(?P<sep>\s?[-{seps}](?:\s?[-{seps}])?\s?)(?P<issuer>[A-ZĐÐ][A-Za-zĐđÐ&]{{0,11}})(?!\w)"
         r"|(?<![\w/])(?P<phead>\d{1,5}\s?-\s?)(?P<ptype>[A-Za-zĐđÐ]{1,4})(?P<psep>\s?/\s?)(?P<pissuer>[A-ZĐ][A-Za-zĐđ]{1,6})(?!\w)")
     rejoin = data["rejoin"]
     stamp = data["signature_stamp"]
@@ -358,8 +358,10 @@ def fix_symbols(text: str) -> str:
         typ = canonical_type(m.group("type"))
         if typ is None:
             return m.group()
-        sep = m.group("sep").strip()
-        if sep != "-" and sep not in r.separators:
+        sep = m.group("sep").replace(" ", "")
+        if len(sep) == 2 and sep != "--":  # a doubled separator only as "CĐ- -UBATGTQG" (a speck)
+            return m.group()
+        if sep[0] != "-" and sep[0] not in r.separators:
             return m.group()
         return m.group("head").replace(" ", "") + typ + "-" + canonical_issuer(m.group("issuer"))
 

@@ -25,6 +25,7 @@ YAML_CASES = (
     + [("header", a, b) for a, b in _cases(RULES["header_lines"]["canonical"])]
     + [("symbol", a, b) for a, b in _cases(RULES["symbol"]["types"] + RULES["symbol"]["issuers"])]
     + [("symbol", *RULES["symbol"]["separator_example"])]
+    + [("symbol", *RULES["symbol"]["doubled_separator_example"])]
     + [("rejoin", *RULES["rejoin"]["example"])]
 )
 STEPS = {"chars": R.fix_chars, "lines": R.fix_lines, "header": R.fix_header_lines,
@@ -123,6 +124,9 @@ REPAIRS = [
     ("triển khai thực hiện./.\n\nNơi nhận:", "triển khai thực hiện./.\n\nNơi nhận:"),
     ("các nội dung sau...\n1. Giao Sở Nội vụ", "các nội dung sau...\n1. Giao Sở Nội vụ"),  # not the body's end
     ("- Lưu: VT; NC.", "- Lưu: VT; NC."),
+    ("Số: 23/CĐ--UBATGTQG", "Số: 23/CĐ-UBATGTQG"),
+    ("Số: 23/CĐ-:UBATGTQG", "Số: 23/CĐ-:UBATGTQG"),                         # only a doubled hyphen
+    ("giai đoạn 2021 - 2025", "giai đoạn 2021 - 2025"),
 ]
 
 
