@@ -867,7 +867,8 @@ class _Scanner:
         _, title, drop, prefix = kind
         s = self.s
         bare = self.g.bare_titles.get(s[p:q])
-        if bare and (s[max(0, p - 4):p].casefold() == self.g.plural + " " or self.g.bare_title_next.match(s, q)):
+        after_plural = s[max(0, p - len(self.g.plural) - 1):p].casefold() == self.g.plural + " "
+        if bare and (after_plural or self.g.bare_title_next.match(s, q)):
             return q, [(p, q, bare)]  # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ" → "các Bộ"
         if q >= len(s) or s[q] != " ":
             return None
@@ -921,9 +922,9 @@ class _Scanner:
             r = self.agency_at(q, depth + 1, allow_title=False)
             if r and len(r[1]) == 1:
                 return r[0]
-        if s[e - 1:e] in ",;:" or e >= len(s) or s[e] != " " or self.s[e - 1].isupper():
+        if s[e - 1:e] in ",;:" or e >= len(s) or s[e] != " " or s[e - 1].isupper():
             return e
-        end, n, q = e, 0, e + 1
+        end, n = e, 0
         for m in _TOKEN.finditer(s, e + 1, min(len(s), e + 120)):
             a, b = m.span()
             t = s[a:b]

@@ -36,10 +36,10 @@ _CRAWL_BREAK = re.compile(r"[ ]*\r?\n[ ]+|\r\n")  # crawled HTML wrapped at ~80 
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
 _MULTISPACE = re.compile(r"[ ]{2,}")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
-# Letter-spaced syllables ("C Ô NG", "n g ành", "xử l ý", "ti ền"): web copies and PDF titles
-# space a syllable's letters apart. A token that is no syllable by itself (no vowel, or never seen
-# in the crawl) is glued to its neighbours when the glued word is a common Vietnamese syllable
-# (models/syllables.json) of the onset-vowels-coda shape, so "TT ATGT" stays apart.
+# Letter-spaced syllables ("C Ô NG", "n g ành", "xử l ý"): web copies and PDF titles space a
+# syllable's letters apart. A vowel-less token is glued to its neighbours when the glued word is a
+# common Vietnamese syllable (models/syllables.json) of the onset-vowels-coda shape, so "TT ATGT"
+# stays apart. A fragment that starts with a vowel ("ti ền") is left as it is.
 _SYLLABLE_SHAPE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?"
     r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}"

@@ -143,7 +143,12 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     import json
 
-    data = json.loads(SYLLABLES.read_text(encoding="utf-8"))
+    from .models_data import MODELS_DIR, load
+
+    # the default lexicon is the one normalize already parsed (models_data caches it); a bench
+    # may point SYLLABLES at a held-out rebuild
+    default = SYLLABLES.resolve() == (MODELS_DIR / "syllables.json").resolve()
+    data = load("syllables") if default else json.loads(SYLLABLES.read_text(encoding="utf-8"))
     uni, bi = data["unigrams"], data["bigrams"]
     variants: dict[str, list[str]] = {}
     for syl in uni:

@@ -417,6 +417,7 @@ def row_task(row: TableRow, text: str, doc_id: str, n: int, doc_date: Optional[s
     """A task row → Task: lead from chủ trì, support from phối hợp, deadline from thời gian."""
     from .agencies import split_agencies
     from .deadlines import parse_deadline_cell
+    from .tasks import citations_in
 
     def cell(role: str) -> str:
         span = row.cell_spans.get(role)
@@ -443,12 +444,7 @@ def row_task(row: TableRow, text: str, doc_id: str, n: int, doc_date: Optional[s
                 dl = Deadline(text=dl.text, start=row.end, end=row.end, date=dl.date, kind=dl.kind,
                               rule=dl.rule, suspect=dl.suspect)
         deadline = dl
-    refs: list[str] = []
-    for c in citations:
-        if row.start <= c.start < row.end:
-            r = c.reference or c.antecedent
-            if r and r not in refs:
-                refs.append(r)
+    refs = citations_in(citations, row.start, row.end)
     work = cell("work")
     return Task(id=f"{doc_id}#{n}", item=row.item, text=text[row.start:row.end], start=row.start,
                 end=row.end, action=work[:200], lead=lead, support=support, deadline=deadline,

@@ -36,6 +36,7 @@ def _grammar():
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
         "support_head": regex.compile(g["support"]["head"]),
+        "support_before": regex.compile(g["support"]["before_run"]),
         "subject_verbs": regex.compile(r"\s*,?\s*" + g["lead"]["subject_verbs"]),
         "report_to": regex.compile(g["report_to"]["pattern"]),
     }
@@ -118,13 +119,10 @@ def _lead_of(body: str) -> list[str]:
     v = G["duty_verb"].search(body, 0, min(len(body), 500), timeout=_TIMEOUT)
     if v:
         names, start = _agency_run_before(body, v.start())
-        if names and _SUPPORT_BEFORE.search(body, 0, start):
+        if names and G["support_before"].search(body, 0, start, timeout=_TIMEOUT):
             return []  # "Chủ trì, phối hợp với Bộ Giáo dục và Đào tạo … xây dựng": those support
         return names
     return []
-
-
-_SUPPORT_BEFORE = re.compile(r"(?:phối\s+hợp|cùng|với)\s*(?:với\s+)?(?:các\s+)?$")
 
 
 def _agency_run_before(text: str, pos: int) -> tuple[list[str], int]:
@@ -305,14 +303,20 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
     return tasks
 
 
-def _make(doc_id: str, n: int, item: str, text: str, s: int, e: int, body: str, lead: list[str],
-          deadline: Optional[Deadline], others: list[Deadline], citations: list[Citation]) -> Task:
+def citations_in(citations: list[Citation], s: int, e: int) -> list[str]:
+    """The references cited in text[s:e], each once, in order ("Báo cáo nêu trên" → its antecedent)."""
     refs: list[str] = []
     for c in citations:
         if s <= c.start < e:
             r = c.reference or c.antecedent
             if r and r not in refs:
                 refs.append(r)
+    return refs
+
+
+def _make(doc_id: str, n: int, item: str, text: str, s: int, e: int, body: str, lead: list[str],
+          deadline: Optional[Deadline], others: list[Deadline], citations: list[Citation]) -> Task:
+    refs = citations_in(citations, s, e)
     return Task(
         id=f"{doc_id}#{n + 1}", item=item, text=text[s:e], start=s, end=e,
         action=_action_of(body), lead=list(lead), support=_support_of(body), report_to=_report_to_of(body),
