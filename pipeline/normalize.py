@@ -7,6 +7,7 @@ stage measures an offset.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,6 +32,13 @@ _NOISE_LINE = re.compile(
     r"|(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email|Signature Not Verified)\s*:.*"  # signing stamp
     r")[ \t]*$", re.MULTILINE)
 
+# The same header run into a line of text or a table row, or cut by a line break: "… Tháng 9/2024
+# 76 CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023 STT …", "CÔNG BÁO/S\nố 275/Ngày 15-05-2026 69",
+# "… CÔNG BÁO/Số 271/Ngày 12-05-2026 Ñ7" (a page number the text layer garbled).
+_INLINE_HEADER = re.compile(
+    r"[ \t]*(?:(?<![\w/.,-])\d{1,4}[ \t]+)?C[ÔO]NG B[ÁA]O\s*/\s*S\s*[ốô]\s*\d[\d+ ]*/\s*Ng[àa]y\s*\d{1,2}\s*-\s*"
+    r"\d{1,2}\s*-\s*\d{4}(?:[ \t]+(?:\d{1,4}(?!\S)|(?=\S{0,3}\d)\S{1,4}(?=[ \t]*$)))?[ \t]*", re.MULTILINE)
+
 _MD_EMPHASIS = re.compile(r"\*\*\*|\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])__(?=\S)|(?<=\S)__(?![\w_])")
 _CRAWL_BREAK = re.compile(r"[ ]*\r?\n[ ]+|\r\n")  # crawled HTML wrapped at ~80 columns: "…chính\r\n  quyền"
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
@@ -45,6 +53,12 @@ _SYLLABLE_SHAPE = re.compile(
     r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}"
     r"(?:ng|nh|ch|[cmnpt])?")
 _FRAGMENT = re.compile(r"(?<![\w/.&-])[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]{1,3}(?![\w/.&)-])")
+# A syllable's tail cut off from its onset ("Nhi ệm", "quy ền", "li ệu"): a vowel-first token that
+# is rare on its own is glued to its left neighbour by the same test; "có ý", "thì ở" stay apart
+# because "ý" and "ở" are common words.
+_VOWEL_FRAGMENT = re.compile(
+    r"(?<=[^\W\d_] )[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]"
+    r"[^\W\d_]{0,3}(?![\w/.&)-])", re.IGNORECASE)
 _RUN_LEFT = re.compile(r"(?:[^\W\d_]+ )+$")
 _RUN_RIGHT = re.compile(r"(?: [^\W\d_]+)+")
 _MIN_SYLLABLE_COUNT = 20  # occurrences in the crawl for a glued word to count as a syllable
@@ -69,14 +83,16 @@ def rejoin_spaced_letters(text: str) -> str:
 
     Around each vowel-less token ("NG", "l", "ch"), within the run of letter tokens one space
     apart, the longest window (that token among them) whose concatenation is a common syllable
-    is joined; nothing else moves.
+    is joined; nothing else moves. A rare vowel-first token ("ệm", "ền") is a fragment too.
     """
-    if not _FRAGMENT.search(text):
+    if not _FRAGMENT.search(text) and not _VOWEL_FRAGMENT.search(text):
         return text
     counts = _syllables()
     out: list[str] = []
     pos = 0
-    for m in _FRAGMENT.finditer(text):
+    tails = (m for m in _VOWEL_FRAGMENT.finditer(text)
+             if counts.get(m.group(0).lower(), 0) < _MIN_SYLLABLE_COUNT)
+    for m in heapq.merge(_FRAGMENT.finditer(text), tails, key=lambda m: m.start()):
         if m.start() < pos:
             continue  # inside the previous join
         lm = _RUN_LEFT.search(text, max(pos, m.start() - 48), m.start())
@@ -145,6 +161,10 @@ def normalize_page(text: str, fmt: str, removed: list[str] | None = None) -> str
     if removed is not None:
         removed.extend(m.group(0).strip() for m in _NOISE_LINE.finditer(text) if m.group(0).strip())
     text = _NOISE_LINE.sub("", text)
+    if "NG B" in text:
+        if removed is not None:
+            removed.extend(m.group(0) for m in _INLINE_HEADER.finditer(text))
+        text = _INLINE_HEADER.sub("\n", text)
     text = _TRAILING_SPACE.sub("", text)
     text = _MULTISPACE.sub(" ", text)
     text = rejoin_spaced_letters(text)
@@ -168,4 +188,14 @@ def normalize(raw: RawDocument) -> Normalized:
     text = "\n".join(parts)
     if raw.format in ("pdf", "image", "docx", "html"):
         text = _unwrap_lines(text)
+        # a table cell wraps a syllable over lines ("Nhi\nệm v\nụ"): glue again once they are one line
+        # (page by page, keeping whatever now joins the pages: a newline, or a space where a
+        # sentence runs on)
+        pages = [(a, b - 1) for a, b in zip(page_starts, page_starts[1:] + [len(text) + 1])]
+        out: list[str] = []
+        page_starts = []
+        for a, b in pages:
+            page_starts.append(sum(map(len, out)))
+            out.append(rejoin_spaced_letters(text[a:b]) + text[b:b + 1])
+        text = "".join(out)
     return Normalized(text=text, page_starts=page_starts or [0], removed=removed)

@@ -61,6 +61,11 @@ def test_crawl_line_breaks_are_soft():
     ("cươn g quyết xử l ý , trấn áp", "cương quyết xử lý , trấn áp"),
     ("k h ô n g c ó t r a n g bị", "không có trang bị"),       # seven letters apart
     ("Q U Y Ế T Đ Ị N H", "QUYẾT ĐỊNH"),
+    # a syllable's tail cut from its onset (Công báo 2023 tables: "Nhi ệm v ụ ch ủ trì")
+    ("Nhi ệm v ụ ch ủ trì", "Nhiệm vụ chủ trì"),
+    ("trình c ấp có th ẩm quy ền ban hành", "trình cấp có thẩm quyền ban hành"),
+    ("cơ sở d ữ li ệu qu ốc gia", "cơ sở dữ liệu quốc gia"),
+    ("có ý kiến, thì ở đó, sửa ổ gà", "có ý kiến, thì ở đó, sửa ổ gà"),   # common words stay apart
     # abbreviations and single letters that are no broken syllable stay as they are
     ("bảo đảm TT ATGT, trước Tết", "bảo đảm TT ATGT, trước Tết"),
     ("TP Hồ Chí Minh", "TP Hồ Chí Minh"),
@@ -79,6 +84,23 @@ def test_gazette_running_header_removed():
     page = "CÔNG BÁO/Số 302/Ngày 02-06-2026 45\n2. Xây dựng đội ngũ.\nKý bởi: CÔNG BÁO\nNgày ký: 2026-06-02 08:06:33 +07:00"
     out = normalize_page(page, "pdf")
     assert out == "2. Xây dựng đội ngũ."
+
+
+@pytest.mark.parametrize("page, text", [
+    ("Vườn gia Ba Vì.\nquốc CÔNG BÁO/Số 271/Ngày 12-05-2026 Ñ7\n2. Giao Bộ", "Vườn gia Ba Vì.\nquốc\n2. Giao Bộ"),
+    ("Tháng 9/2024 76 CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023 STT Đơn vị", "Tháng 9/2024\nSTT Đơn vị"),
+    ("Điều 6 Bộ Công an\nCÔNG BÁO/S\nố 275/Ngày 15-05-2026 69 7.\nNghị định số", "Điều 6 Bộ Công an\n7.\nNghị định số"),
+])
+def test_gazette_running_header_inside_a_line(page, text):
+    """'76 CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023' run into a table row or cut by a line break."""
+    assert normalize_page(page, "pdf") == text
+
+
+def test_syllable_wrapped_in_a_table_cell_is_glued_after_unwrapping():
+    """A narrow cell wraps 'Nhi\nệm v\nụ'; once the lines are one, the syllables are glued."""
+    raw = RawDocument("x.pdf", "pdf", [Page(1, "Bộ Công an chủ trì.\nNhi\nệm v\nụ ch\nủ trì"), Page(2, "Điều 2. Hai.")], "0" * 64)
+    n = normalize(raw)
+    assert "Nhiệm vụ chủ trì" in n.text and n.page_of(n.text.index("Điều 2")) == 2
 
 
 def test_pages_keep_their_offsets():
