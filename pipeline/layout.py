@@ -107,7 +107,7 @@ def _doc_type_re() -> tuple["re.Pattern", dict[str, str]]:
 # --- line unwrapping (used by normalize for PDFs and office files) ---------------------------
 
 _LINE_START = re.compile(
-    r"^\s*(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVXL]{1,5}\.\s|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s|\d{1,2}\)\s|\([ivx]{1,4}\)\s|"
+    r"^\s*(?:Điều\s+\d+[a-z]?\s*[.:]|Chương\s+[IVXLC\d]+\b\.?\s*$|Mục\s+\d+\.|Phần\s|[IVXL]{1,5}\.\s|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s|\d{1,2}\)\s|\([ivx]{1,4}\)\s|"
     r"[a-zđ]\)\s|\(\d{1,2}\)\s|[-–—+•]\s|Căn cứ|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|"
     + _AUTH_PREFIX + r"\s|QUYẾT ĐỊNH:|Số\s*:|V/v\b)")
 

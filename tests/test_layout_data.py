@@ -31,3 +31,17 @@ def test_abbreviation_never_ends_a_sentence(abbrev, phrase):
     """'KT. CHỦ TỊCH', 'TP. Hồ Chí Minh', 'v.v.' … are one sentence, not two."""
     text = phrase + "."
     assert split_unit(text, 0, len(text)) == [(0, len(text))]
+
+
+@pytest.mark.parametrize("prev, line, new", [
+    ("theo quy định tại", "Điều 4 Quyết định này trong vòng 02 ngày làm việc.", False),  # QĐ 08/2022/QĐ-TTg
+    ("quy định tại", "Chương II Nghị định này", False),
+    ("hỗ trợ tiền thuê nhà", "Điều 4. Đối tượng và điều kiện hỗ trợ", True),
+    ("QUY ĐỊNH CHUNG", "Chương II", True),
+    ("tổ chức thực hiện", "Điều 3: Tổ chức thực hiện", True),
+    ("doanh nghiệp tổng hợp danh sách", "2. Trên cơ sở đề nghị", True),
+])
+def test_pdf_line_wrap_before_a_cross_reference(prev, line, new):
+    """A PDF line that wraps before 'Điều 4 Quyết định này' is a cross-reference, not an article heading."""
+    from pipeline.layout import starts_new_line
+    assert starts_new_line(prev, line) is new
