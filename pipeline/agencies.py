@@ -266,7 +266,8 @@ class _Gazetteer:
         self.bare_title_next = regex.compile(r",? (?:và )?(?:Thủ trưởng|Chủ tịch)\b")
         self.titles = {}
         for t in g["titles"]:
-            add(t["title"], ("title", t["title"], bool(t["drop"]), t.get("agency_prefix")))
+            for form in [t["title"], *t.get("variants", [])]:  # "yêu cầu thủ trưởng các cơ quan …"
+                add(form, ("title", t["title"], bool(t["drop"]), t.get("agency_prefix")))
             self.titles[_key(t["title"])] = (t["title"], bool(t["drop"]), t.get("agency_prefix"))
         markers = [p["marker"] for p in g["person_markers"]]
         for m in markers:
@@ -309,7 +310,10 @@ class _Gazetteer:
         false_friends = _alt([p["phrase"] for p in g.get("unit_false_friends", [])])
         unit = rf"(?!{false_friends}{_E}){unit_alt}(?![{_LT}])"
         tails = _alt([t["phrase"] for t in g["unit_list_tails"]])
-        place_word = rf"{notcap}(?:{_CAPWORD}|\p{{N}}+)"
+        # a capitalised function word or verb is no place: "Công an thành phố Theo chức năng, nhiệm
+        # vụ …" (a heading run into its line); a place's next word is capitalised ("Năm Căn", "Cần Thơ")
+        cap_stops = _alt([_cap1(w) for w in g["stop_words"] if " " not in w], flex=False)
+        place_word = rf"{notcap}(?!{cap_stops} \p{{Ll}})(?:{_CAPWORD}|\p{{N}}+)"
         self.place = rf"{place_word}(?:(?: | ?- ?){place_word}){{0,3}}"
         province = rf"{prov_alt}{_E}"
         locwords = _alt([w["phrase"] for w in g["locality_words"]])

@@ -325,6 +325,14 @@ FIND = [
      "khẩn trương chỉ đạo",
      ["Ban An toàn giao thông các tỉnh, thành phố trực thuộc Trung ương", "Bộ Giao thông vận tải",
       "Bộ Công an"]),
+    # a capitalised function word after a unit is no place ("Theo chức năng" opens the heading's line);
+    # a place whose first syllable is such a word is followed by a capital ("Năm Căn", "Cần Thơ")
+    ("6. Công an thành phố Theo chức năng, nhiệm vụ được giao", ["Công an thành phố"]),
+    ("UBND thành phố Cần Thơ, UBND huyện Năm Căn", ["Ủy ban nhân dân thành phố Cần Thơ",
+                                                   "Ủy ban nhân dân huyện Năm Căn"]),
+    # a title in lower case in running text: "yêu cầu thủ trưởng các cơ quan, đơn vị …"
+    ("yêu cầu thủ trưởng các cơ quan, đơn vị thực hiện", ["các cơ quan, đơn vị"]),
+    ("Chánh Văn phòng UBND tỉnh; giám đốc Sở Nội vụ", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
 ]
 
 
