@@ -27,6 +27,7 @@ def _grammar():
         "sentence_directive": regex.compile(g["sentence_directive"]["pattern"]),
         "background": regex.compile(g["background_opener"]),
         "content_intro": regex.compile(g["content_introducer"]),
+        "task_list": regex.compile(g["task_list_introducer"]),
         "imperative": regex.compile(r"^(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b"),
         "not_task": regex.compile(g["not_task"]["pattern"]),
         "not_section": regex.compile(g["not_task_sections"]),
@@ -64,6 +65,9 @@ def _agencies(s: str) -> list[str]:
     return [a for a in split_agencies(s) if a]
 
 
+# an enumeration marker right after a heading's agency: "4. Sở Y tế a) Chủ trì …"
+_SUBITEM = re.compile(r"\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\s*[.)]\s|[-–+•]\s)")
+
 # what may stand between two agencies of one list: separators, an abbreviation in brackets
 _RUN_GAP = re.compile(r"\s*(?:\([^)]{1,24}\))?\s*(?:,|;|và|,\s*và|cùng)?\s*(?:các\s+)?$")
 
@@ -90,7 +94,8 @@ def _lead_of(body: str) -> list[str]:
     G = _grammar()
     # an item opening with a bare verb ("- Chỉ đạo Công an các tỉnh yêu cầu lực lượng …") has the
     # inherited actor; a "yêu cầu X" inside it is what that actor tells X, not the lead
-    window = 40 if G["imperative"].match(body.lstrip(), timeout=_TIMEOUT) else 250
+    imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
+    window = 40 if imperative else 250
     for m in G["assign_head"].finditer(body, 0, min(len(body), window), timeout=_TIMEOUT):
         if window != 250 and m.start() >= 3:
             break
@@ -98,7 +103,8 @@ def _lead_of(body: str) -> list[str]:
         if names:
             return names
     # the item opens with its actor: "Sở Nội vụ chủ trì …", "Bộ Công an: …", a heading "1. Bộ Công an"
-    names, end = _agency_run(body, 0, slack=2)
+    # ("Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ …": the plural before a bare title is no part of it)
+    names, end = _agency_run(body, 0, slack=5 if body[:4].lower() == "các " else 2)
     if names and body.rstrip().endswith(":") and len(body) < 400:
         # a heading naming the addressees of the items below: "2.1. Tổng công ty …, CHKQT Vân Đồn:"
         from .agencies import find_agencies
@@ -110,18 +116,56 @@ def _lead_of(body: str) -> list[str]:
                 names.append(a.name)
         return names
     if names:
-        # a heading run into its first line keeps the verb's capital: "2. Bộ Giáo dục và Đào tạo Chỉ đạo …"
+        # a heading run into its first line keeps the verb's capital: "2. Bộ Giáo dục và Đào tạo Chỉ đạo …";
+        # or its first sub-item follows on the same line: "4. Sở Y tế a) Chủ trì công tác giám sát …"
         rest = body[end:end + 60].lower()
-        if not rest.strip(" .:;") or G["subject_verbs"].match(rest) or G["opening_verb"].match(rest):
+        if not rest.strip(" .:;") or G["subject_verbs"].match(rest) or G["opening_verb"].match(rest) \
+                or _SUBITEM.match(rest):
             return names
+        # more subjects before the duty verb of the same clause: "Các Bộ trưởng, …, Chủ tịch Ủy ban
+        # nhân dân tỉnh, thành phố trực thuộc Trung ương và các thành viên quy định tại Điều 1 chịu
+        # trách nhiệm thi hành Quyết định này"
+        clause = re.split(r"[.;:]", body[end:end + 200], maxsplit=1)[0]
+        if G["duty_verb"].search(clause, timeout=_TIMEOUT) and not G["support_head"].search(clause, timeout=_TIMEOUT):
+            return names
+    if imperative:
+        # "c) Chỉ đạo các cơ quan liên quan khẩn trương xây dựng …", "b) Rà soát quy hoạch của Hà Nội …
+        # và các địa phương, bảo đảm …": the bodies inside are what the inherited actor directs or
+        # works on, never the actor
+        return []
     # the actor right before the first duty verb: "Đối với …, Bảo hiểm xã hội Việt Nam khẩn trương …",
     # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch UBND … chịu trách nhiệm thi hành …"
-    v = G["duty_verb"].search(body, 0, min(len(body), 500), timeout=_TIMEOUT)
-    if v:
+    # A duty verb with no agency anywhere before it is a noun or a title ("Điều 3. Trách nhiệm tổ
+    # chức thực hiện Chánh Văn phòng …; … chịu trách nhiệm thi hành", "Thuyết minh và hướng dẫn áp
+    # dụng; Chi tiết đơn giá; Sở Giao thông vận tải có trách nhiệm …"): look on to the next one, whose
+    # actor must then open a clause (or follow that title), not sit inside a phrase ("cơ quan tham
+    # mưu về phòng, chống thiên tai các cấp, bảo đảm …").
+    from .agencies import find_agencies
+    first = None
+    for v in G["duty_verb"].finditer(body, 0, min(len(body), 500), timeout=_TIMEOUT):
         names, start = _agency_run_before(body, v.start())
         if names and G["support_before"].search(body, 0, start, timeout=_TIMEOUT):
             return []  # "Chủ trì, phối hợp với Bộ Giáo dục và Đào tạo … xây dựng": those support
-        return names
+        if first is None:
+            first = v.end()
+            if names or find_agencies(body, 0, v.start()):
+                return names
+            continue
+        if names and (not body[first:start].strip() or re.search(r"(?:^|[;:.])\s*$", body[:start])):
+            return names
+        if names or find_agencies(body, 0, v.start()):
+            return []
+    return []
+
+
+def _intro_lead(para: str) -> list[str]:
+    """The addressee of an introducing sentence, after its last hand-out verb: a long purpose clause
+    often comes first ("Để khắc phục …, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban,
+    ngành … thực hiện nghiêm túc một số nội dung sau:")."""
+    for m in reversed(list(_grammar()["assign_head"].finditer(para, timeout=_TIMEOUT))):
+        names, _ = _agency_run(para, m.end(), slack=6)
+        if names:
+            return names
     return []
 
 
@@ -191,6 +235,12 @@ def _action_of(body: str, lead_text_end: int = 0) -> str:
     return " ".join(s.split())[:300]
 
 
+def _content_intro(s: str) -> bool:
+    """'… theo hướng:', '… gồm:' introduce points of content; '… thực hiện một số nội dung sau:' does not."""
+    G = _grammar()
+    return bool(G["content_intro"].search(s, timeout=_TIMEOUT)) and not G["task_list"].search(s, timeout=_TIMEOUT)
+
+
 def _is_introducer(u: Unit, text: str) -> bool:
     return bool(u.children) or text[u.start:u.end].rstrip().endswith(":")
 
@@ -229,9 +279,10 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 # tình trạng này, Bộ trưởng … yêu cầu Giám đốc các Sở GTVT:" — judge that sentence
                 a, b = split_unit(text, u.start, u.end)[-1]
                 para = text[a:b].rstrip()
-            if para.endswith(":") and not G["content_intro"].search(para, timeout=_TIMEOUT) \
+            if para.endswith(":") and not _content_intro(para) \
                     and not G["background"].match(para, timeout=_TIMEOUT):
-                lead = [a for a in (_lead_of(para) or _lead_after_comma(para)) if not _is_issuer(a, issuer)]
+                lead = [a for a in (_intro_lead(para) or _lead_of(para) or _lead_after_comma(para))
+                        if not _is_issuer(a, issuer)]
                 target = ctx.get(u.parent) if u.parent is not None else ctx[None]
                 if target is not None and (lead or G["directive"].search(para, timeout=_TIMEOUT)):
                     if lead:
@@ -244,6 +295,10 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             if u.parent is not None:
                 continue  # a continuation paragraph: part of its item
         parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]
+        if u.parent is not None and text.find("./.", units[u.parent].start, u.start) >= 0:
+            # the body closed ("… chịu trách nhiệm thi hành Quyết định này./.") before this unit: it is
+            # in an attachment (the Kế hoạch a Quyết định issues) and inherits no addressee from it
+            parent_ctx = _Ctx()
         s, e = item_text_span(i)
         raw = text[s:e]
         marker = _MARKER.match(raw)
@@ -257,7 +312,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                   content_list=parent_ctx.content_list,
                   approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)))
         directive = bool(G["directive"].search(body, timeout=_TIMEOUT))
-        content_intro = bool(G["content_intro"].search(body.rstrip(), timeout=_TIMEOUT))
+        content_intro = _content_intro(body.rstrip())
         my.assigning = not content_intro and (directive or bool(own_lead) or parent_ctx.assigning or bool(
             re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây|thực\s+hiện)\s*:\s*$", body.rstrip()))
             or len(body) < 150 and not my.approved and bool(G["task_section"].match(body)))

@@ -66,3 +66,67 @@ def test_cong_dien_recipients_in_capitals_are_no_tasks():
     assert doc.metadata.recipients == ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
                                        "Ủy ban An toàn giao thông Quốc gia"]
     assert [(t.item, t.lead) for t in doc.tasks] == [("1", ["Bộ Công an"])]
+
+
+CT_HEADER = ("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 04/CT-UBND\nTrà Vinh, ngày 12 tháng 5 năm 2023\nCHỈ THỊ\n"
+             "Về tăng cường bảo đảm trật tự, an toàn giao thông\n")
+QD_HEADER = ("ỦY BAN NHÂN DÂN TỈNH SƠN LA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 41/2025/QĐ-UBND\nSơn La, ngày 28 tháng 4 năm 2025\nQUYẾT ĐỊNH\nBan hành Quy định khu vực đổ thải\n"
+             "ỦY BAN NHÂN DÂN TỈNH SƠN LA\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;\n"
+             "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định khu vực, địa điểm đổ thải.\n"
+             "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 10 tháng 5 năm 2025.\n")
+SIXTEEN = "các sở, ban, ngành, đoàn thể tỉnh"
+
+LEAD_CASES = [
+    # "… yêu cầu X … thực hiện nghiêm túc một số nội dung sau:" after a long purpose clause: the
+    # items are X's tasks ("nội dung sau:" here lists work, not points of content)
+    ("intro-noi-dung-sau", CT_HEADER +
+     "Để khắc phục những tồn tại, hạn chế nêu trên và phấn đấu trong năm 2023 giảm từ 5 đến 10% cả 3 tiêu chí về "
+     "số vụ, số người chết và số người bị thương do tai nạn giao thông so với cùng kỳ năm 2022 theo Kế hoạch số "
+     "05/KH-BATGT ngày 02/02/2023 của Ban An toàn giao thông tỉnh; Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng "
+     "các sở, ban, ngành, đoàn thể tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố thực hiện nghiêm túc "
+     "một số nội dung sau:\n"
+     "1. Tiếp tục tổ chức thực hiện nghiêm túc Chỉ thị số 10/CT-TTg ngày 19/4/2023 của Thủ tướng Chính phủ.\n"
+     "2. Thực hiện nghiêm Kết luận số 45-KL/TW ngày 01/02/2019 của Ban Bí thư./.\n",
+     [("1", [SIXTEEN, "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+      ("2", [SIXTEEN, "Ủy ban nhân dân các huyện, thị xã, thành phố"])]),
+    # "1. Sở Y tế a) Chủ trì …" (first sub-item on the heading's line); "Công an thành phố Theo chức
+    # năng …" ("Theo" is no place); "b) Chỉ đạo các cơ quan liên quan khẩn trương …" (the directed
+    # bodies are not the actor)
+    ("heading-run-in", CT_HEADER +
+     "Thời gian qua, tình hình trật tự, an toàn giao thông trên địa bàn tỉnh còn diễn biến phức tạp. Để khắc phục "
+     "tình trạng trên, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành tập trung thực hiện một số nhiệm vụ sau:\n"
+     "1. Sở Y tế a) Chủ trì công tác giám sát, phát hiện sớm các bệnh truyền nhiễm;\n"
+     "b) Tổ chức hiệu quả các chiến dịch vệ sinh môi trường;\n"
+     "2. Công an thành phố Theo chức năng, nhiệm vụ được giao thực hiện công tác đảm bảo an ninh trật tự.\n"
+     "3. Bộ Giao thông vận tải:\n"
+     "a) Chỉ đạo các Sở Giao thông vận tải tăng cường công tác quản lý nhà nước;\n"
+     "b) Chỉ đạo các cơ quan liên quan khẩn trương xây dựng cơ sở dữ liệu điện tử quản lý vận tải./.\n",
+     [("1.b", ["Sở Y tế"]), ("2", ["Công an thành phố"]), ("3.a", ["Bộ Giao thông vận tải"]),
+      ("3.b", ["Bộ Giao thông vận tải"])]),
+    # an article title run into the execution formula: "Điều 3. Trách nhiệm tổ chức thực hiện Chánh Văn phòng …"
+    ("execution-title-run-in", QD_HEADER +
+     "Điều 3. Trách nhiệm tổ chức thực hiện Chánh Văn phòng UBND tỉnh; Thủ trưởng các Sở, ban, ngành; Chủ tịch "
+     "Ủy ban nhân dân các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.\n",
+     [("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "các Sở, ban, ngành",
+                  "Ủy ban nhân dân các huyện, thị xã, thành phố"])]),
+    # "…; thủ trưởng các Sở, Ban, ngành …; … căn cứ Quyết định thi hành./." (a title in lower case,
+    # the short execution formula)
+    ("execution-can-cu", QD_HEADER +
+     "Điều 3. Chánh Văn phòng UBND tỉnh; thủ trưởng các Sở, Ban, ngành thuộc tỉnh; Chủ tịch UBND các huyện, thị "
+     "xã, thành phố và thủ trưởng các đơn vị liên quan căn cứ Quyết định thi hành./.\n",
+     [("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "các Sở, Ban, ngành thuộc tỉnh",
+                  "Ủy ban nhân dân các huyện, thị xã, thành phố", "các đơn vị liên quan"])]),
+    # a duty verb used as a noun first ("hướng dẫn áp dụng"); the actor opens the next clause
+    ("duty-verb-as-noun", QD_HEADER +
+     "Điều 3. Nội dung tập đơn giá gồm: Thuyết minh và hướng dẫn áp dụng; Chi tiết đơn giá; Sở Giao thông vận tải "
+     "có trách nhiệm tổ chức triển khai, theo dõi việc thực hiện./.\n",
+     [("Điều 3", ["Sở Giao thông vận tải"])]),
+]
+
+
+@pytest.mark.parametrize("doc,expected", [c[1:] for c in LEAD_CASES], ids=[c[0] for c in LEAD_CASES])
+def test_leads_that_generalize(doc, expected):
+    """Leads seen on crawled dispatches no rule was tuned on (SPEC §3–§4)."""
+    assert [(t.item, t.lead) for t in extract(doc).tasks] == expected
