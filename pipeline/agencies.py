@@ -233,7 +233,8 @@ class _Gazetteer:
         self.sector_abbr_head_re = lists.compile(
             rf"{_B}(?P<h>{_alt(self.sector_heads, flex=False)})(?P<sp> ?:? ?)(?P<a>{_alt(self.sector_abbr, flex=False)})(?![{_LT}&])")
         all_abbr = list(self.abbr) + list(self.sector_abbr)
-        self.abbr_re = lists.compile(rf"(?<![{_LT}&]){_alt(self.abbr, flex=False)}(?![{_LT}&])")
+        # a number may stick to an abbreviation: "Ban QLDA6" is "Ban Quản lý dự án 6"
+        self.abbr_re = lists.compile(rf"(?<![{_LT}&]){_alt(self.abbr, flex=False)}(?![\p{{L}}\p{{M}}&])")
         self.abbr_words = frozenset(w for a in all_abbr for w in regex.split(r"[\s,.&\-]+", a)
                                     if w.isupper() and len(w) > 1)
 
@@ -495,6 +496,8 @@ def expand_abbreviations(s: str) -> str:
             if after and not any(prev.endswith(a) and (len(prev) == len(a) or not prev[-len(a) - 1].isalnum())
                                  for a in after):
                 continue
+            if text[m.end():m.end() + 1].isdigit():
+                return expansion + " "
             return expansion
         return m.group()
 
@@ -732,11 +735,19 @@ class _Scanner:
         elif not (s[q].isupper() or s[q].isdigit()):
             return None
         n = 0
-        for m in toks:
-            if n >= limit:
+        while n < limit:
+            m = next(toks, None)
+            if m is None:
                 break
             a, b = m.span()
             t = s[a:b]
+            if t == "," and a == end:
+                e2 = self._comma_in_name(q, b)
+                if e2:  # "Vụ Khoa học, Công nghệ và Môi trường": go on after the last part
+                    end, n = e2, n + 3
+                    toks = _TOKEN.finditer(s, e2, min(len(s), q + WINDOW))
+                    continue
+                break
             conj = t == self.g.conj
             if t in ("-", "–", "&") or (conj and a > end):
                 m2 = next(toks, None)
@@ -749,6 +760,30 @@ class _Scanner:
                 break
             end, n = b, n + 1
         return end
+
+    def _comma_in_name(self, q: int, b: int) -> Optional[int]:
+        """After a comma at b-1 in a name begun at q: "A, B và C" parts of one name ("Khoa học, Công
+        nghệ và Môi trường") — capitalised words that start no new head, up to 'và' and a last
+        capitalised part. Not after a place ("Cục Thuế tỉnh, Hải quan …"). The end, or None."""
+        s = self.s
+        if self.g.unit_end_re.search(s, q, b - 1):
+            return None
+        words = list(itertools.islice(_TOKEN.finditer(s, b, min(len(s), b + 80)), 10))
+        for i, m in enumerate(words):
+            a, e = m.span()
+            t = s[a:e]
+            if i == 0 and (not t[:1].isupper() or a in self.cap_heads):
+                return None
+            if t == self.g.conj:
+                if i == 0 or i + 1 >= len(words):
+                    return None
+                last = words[i + 1]
+                if not s[last.start()].isupper() or not self._word_ok(*last.span()):
+                    return None
+                return last.end()
+            if not t[:1].isalnum() or not self._word_ok(a, e) or (i and t[:1].islower() and i > 2):
+                return None
+        return None
 
     def _fixed(self, p, q, kind, depth):
         _, name, loc, place_after = kind

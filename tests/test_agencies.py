@@ -333,6 +333,12 @@ FIND = [
     # a title in lower case in running text: "yêu cầu thủ trưởng các cơ quan, đơn vị …"
     ("yêu cầu thủ trưởng các cơ quan, đơn vị thực hiện", ["các cơ quan, đơn vị"]),
     ("Chánh Văn phòng UBND tỉnh; giám đốc Sở Nội vụ", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
+    # "A, B và C" inside one name; not after a place, not before another head
+    ("d) Vụ Khoa học, Công nghệ và Môi trường: chủ trì", ["Vụ Khoa học, Công nghệ và Môi trường"]),
+    ("Cục Thuế tỉnh, Hải quan và Kho bạc", ["Cục Thuế tỉnh"]),
+    ("Vụ Pháp chế, Vụ Tổ chức cán bộ và Thanh tra Bộ", ["Vụ Pháp chế", "Vụ Tổ chức cán bộ", "Thanh tra Bộ"]),
+    # a number stuck to an abbreviation: "Ban QLDA6" is "Ban Quản lý dự án 6"
+    ("Ban QLDA6 khẩn trương gửi hồ sơ", ["Ban Quản lý dự án 6"]),
 ]
 
 
