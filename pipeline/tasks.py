@@ -40,6 +40,11 @@ def _grammar():
         "support_before": regex.compile(g["support"]["before_run"]),
         "subject_verbs": regex.compile(r"\s*,?\s*" + g["lead"]["subject_verbs"]),
         "report_to": regex.compile(g["report_to"]["pattern"]),
+        "procedure": regex.compile(g["procedure"]["sections"]),
+        "fronted": regex.compile(g["procedure"]["fronted"]),
+        "actor": regex.compile(r"(?i)(?:các\s+)?(?:" + "|".join(
+            regex.escape(a) for a in sorted(g["procedure"]["actors"], key=len, reverse=True)) + r")\b"),
+        "not_duty": regex.compile(g["procedure"]["not_duty"]),
     }
 
 
@@ -55,6 +60,7 @@ class _Ctx:
     excluded: bool = False    # under a "MỤC ĐÍCH, YÊU CẦU" / "QUAN ĐIỂM" heading
     content_list: bool = False  # introduces points of content ("… theo hướng:"), not tasks
     approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
+    procedure: bool = False     # inside "Điều 7. Trình tự, thủ tục …": each actor's step is a task
 
 
 def _agencies(s: str) -> list[str]:
@@ -169,6 +175,46 @@ def _intro_lead(para: str) -> list[str]:
     return []
 
 
+def _clause_actor(body: str) -> list[str]:
+    """The subject of a procedural step, after any time limit or ground put before it:
+    "Trong 02 ngày làm việc, kể từ ngày nhận được đầy đủ hồ sơ, Ủy ban nhân dân cấp huyện thẩm
+    định …" → Ủy ban nhân dân cấp huyện; "Người lao động phải kê khai …" → người lao động. The
+    subject must be followed by a duty ("được hỗ trợ", "là" are not) or close a heading ("… :")."""
+    G = _grammar()
+    f = G["fronted"].match(body, timeout=_TIMEOUT)
+    pos = f.end() if f else len(body) - len(body.lstrip())
+    names, end = _agency_run(body, pos, slack=1)
+    if not names:
+        m = G["actor"].match(body, pos, timeout=_TIMEOUT)
+        if not m:
+            return []
+        names, end = [" ".join(m.group(0).lower().split())], m.end()
+    rest = body[end:end + 40].lstrip()
+    if rest.startswith(":") and not rest[1:].strip():
+        return names  # a heading: "2. Người sử dụng lao động:"
+    if not rest[:1].islower() or G["not_duty"].match(rest, timeout=_TIMEOUT):
+        return []
+    return names
+
+
+_EXECUTION = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành")
+
+
+def _execution_run(body: str) -> list[str]:
+    """The execution clause names its bodies first and qualifies the last one at length: "Bộ
+    trưởng, Thủ trưởng cơ quan ngang Bộ, …, Thủ trưởng các cơ quan, đơn vị và tổ chức liên quan
+    đến tổ chức thực hiện chính sách … chịu trách nhiệm thi hành Quyết định này" → the opening run."""
+    if not _EXECUTION.search(body[:800]):
+        return []
+    return _agency_run(body, len(body) - len(body.lstrip()), slack=4)[0]
+
+
+def _other_step(para: str, lead: list[str]) -> bool:
+    """A paragraph inside a procedural clause that is another actor's step."""
+    who = _clause_actor(para)
+    return bool(who) and {w.lower() for w in who} != {w.lower() for w in lead}
+
+
 def _agency_run_before(text: str, pos: int) -> tuple[list[str], int]:
     """Agencies named one after another that end right before `pos`, and where the run starts."""
     from .agencies import find_agencies
@@ -260,12 +306,14 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
     unit_of: dict[int, int] = {}  # task index → unit index
     dispatch = (doc_type or "") in ("Công văn", "Công điện", "Chỉ thị", "Thông báo", "Kế hoạch", "")
 
-    def item_text_span(i: int) -> tuple[int, int]:
+    def item_text_span(i: int, step_of: Optional[list[str]] = None) -> tuple[int, int]:
         u = units[i]
         end = u.end
         for c in u.children:
             if units[c].kind:  # marked children are items of their own
                 break
+            if step_of is not None and _other_step(text[units[c].start:units[c].end], step_of):
+                break  # a procedural step of another actor: a task of its own
             end = max(end, units[c].end)
         return u.start, end
 
@@ -293,24 +341,40 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                         target.deadline = pick_primary(dls, text)[0] or target.deadline
                 continue
             if u.parent is not None:
+                up = ctx.get(u.parent)
+                para = text[u.start:u.end]
+                if up is not None and up.procedure and not up.excluded and _other_step(para, up.lead):
+                    # "3. Doanh nghiệp gửi danh sách … Trong 02 ngày làm việc, kể từ ngày nhận được
+                    # đề nghị, cơ quan bảo hiểm xã hội xác nhận …": the second actor's step
+                    sd = find_deadlines(text, doc_date, u.start, u.end)
+                    p, o = pick_primary(sd, text) if sd else (None, [])
+                    tasks.append(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
+                                       _clause_actor(para), p, o, citations))
+                    unit_of[len(tasks) - 1] = i
                 continue  # a continuation paragraph: part of its item
         parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]
         if u.parent is not None and text.find("./.", units[u.parent].start, u.start) >= 0:
             # the body closed ("… chịu trách nhiệm thi hành Quyết định này./.") before this unit: it is
             # in an attachment (the Kế hoạch a Quyết định issues) and inherits no addressee from it
             parent_ctx = _Ctx()
-        s, e = item_text_span(i)
+        step = None
+        if parent_ctx.procedure:
+            own = text[u.start:u.end]
+            m0 = _MARKER.match(own)
+            step = _clause_actor(own[m0.end():] if m0 and u.kind else own)
+        s, e = item_text_span(i, step)
         raw = text[s:e]
         marker = _MARKER.match(raw)
         body = raw[marker.end():] if marker and u.kind else raw
         boff = s + (marker.end() if marker and u.kind else 0)
-        own_lead = _lead_of(body)
+        own_lead = _lead_of(body) or step or _execution_run(body)
         dls = find_deadlines(text, doc_date, boff, e)
         primary, others = pick_primary(dls, text) if dls else (None, [])
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
                   excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120),
                   content_list=parent_ctx.content_list,
-                  approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)))
+                  approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)),
+                  procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))
         directive = bool(G["directive"].search(body, timeout=_TIMEOUT))
         content_intro = _content_intro(body.rstrip())
         my.assigning = not content_intro and (directive or bool(own_lead) or parent_ctx.assigning or bool(
@@ -338,7 +402,10 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             continue  # a point of content under "… theo hướng:", not a task of its own
         imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
         is_task = directive or bool(own_lead and (imperative or dispatch)) or \
-            (imperative and (parent_ctx.assigning or dispatch and u.level <= 2))
+            (imperative and (parent_ctx.assigning or dispatch and u.level <= 2)) or bool(step) or \
+            (parent_ctx.procedure and parent_ctx.assigning and bool(parent_ctx.lead) and bool(u.kind))
+        # (the last: a duty under its actor in a responsibility article, "2. Người sử dụng lao
+        # động: … c) Bảo quản, lưu trữ đơn đề nghị hỗ trợ …")
         if content_intro:
             my.content_list = True
             e = layout.item_span(i)[1]  # the points of content belong to this task, their dates too
