@@ -178,6 +178,8 @@ class _Grammar:
         self.date_anchor = piece("date_anchor")
         self.span_until = piece("span_until")
         self.citation_after = piece("citation_after")
+        self.year_more = piece("year_more")
+        self.periodic_before = regex.compile("(?r)" + expand("{periodic_before}"), _FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -305,6 +307,10 @@ def _conditional(ctx: _Ctx, s: int, e: int) -> bool:
     # (a single line break is no boundary: crawled text breaks lines mid-sentence)
     before = ctx.text[max(ctx.start, s - 40):s]
     before = _re.split(r"[,.;:()]", before)[-1]
+    if ctx.text[s:s + 1].isupper() and before[-1:].isspace() and before.rstrip()[-1:].islower():
+        # a capitalised lead run on after a lower-case word opens a cell of a flattened table
+        # ("… trên đường bộ đang khai thác Trong thời hạn 07 ngày làm việc …"): nothing before governs it
+        before = ""
     after = ctx.text[e:min(ctx.end, e + 30)]
     after = _re.split(r"[,.;:()]", after)[0]
     return bool(ctx.g.cond_before.search(before) or ctx.g.cond_after.search(after))
@@ -366,7 +372,9 @@ def _ahead(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], y
     lw = m.group("lw") if "lw" in m.re.groupindex else None
     if not lw or " ".join(lw.lower().split()) not in ctx.g.ahead_leads:
         return False
-    end = make(int(year)) if year else _in_doc_year(ctx, make)
+    # (a year-less period is judged in the document's own year: rolled over to the next one first,
+    # "tình hình … trong 6 tháng đầu năm được bảo đảm" in a report of August would lie ahead)
+    end = make(int(year) if year else ctx.doc.year)
     if end is None:
         return False
     first = {"month": end.replace(day=1),
@@ -479,7 +487,14 @@ def _r_half(ctx: _Ctx, m):
 
 def _r_year(ctx: _Ctx, m):
     make = (lambda y: year_end(y - 1)) if _before(m) else year_end
-    return _settle(ctx, m, "year", make, m.group("y"), _lead_class(m))
+    lead = _lead_class(m)
+    more = ctx.g.year_more.match(ctx.text, m.end(), min(ctx.end, m.end() + 40)) if lead == "weak" else None
+    if more and not ctx.cell:
+        if more.group("yr") is None:
+            return _DROP  # "xác định nhu cầu vốn thực hiện trong năm 2024 và năm 2025": the span it covers
+        # "Trong năm 2023 - 2024: Hoàn thiện trình và phê duyệt …": due at the range's end
+        return _settle(ctx, m, "year", year_end, more.group("yr"), lead, span=(_span(m)[0], more.end()))
+    return _settle(ctx, m, "year", make, m.group("y"), lead)
 
 
 def _r_year_end(ctx: _Ctx, m):
@@ -514,6 +529,16 @@ def _value(ctx: _Ctx, m, lead: str):
         d, mo = int(g("d")), int(g("m"))
         return _settle(ctx, m, "date", lambda y: _safe_date(y, mo, d), g("y"), lead, span)
     return _DROP
+
+
+def _r_paren(ctx: _Ctx, m):
+    """A period in brackets closing an item or clause: "… phê duyệt các dự án (Quý II/2024)." """
+    g = m.group
+    if g("from") or g("v_bare") or g("v_range") or g("v_date"):
+        return _DROP  # "(từ Quý IV/2024)" is a start; "(2023 - 2025)" a programme's span
+    if not ctx.cell and _has(ctx.g.target, ctx, _before_bounds(ctx, m.start())):
+        return _DROP  # "phấn đấu giảm 10% số vụ (năm 2025)": a goal
+    return _value(ctx, m, "paren")
 
 
 def _r_label(ctx: _Ctx, m):
@@ -590,6 +615,7 @@ def _r_relative(ctx: _Ctx, m):
         elif g.anchor_effective.search(anchor):
             base = _effective_date(ctx)
     when = None
+    periodic = g.periodic_before.search(ctx.text, max(ctx.start, s - 24), s, timeout=_TIMEOUT)
     if base is not None:
         if unit == "working_days":
             when = add_working_days(base, n)
@@ -601,6 +627,11 @@ def _r_relative(ctx: _Ctx, m):
             when = _add_months(base, n)
         elif unit == "years":
             when = _add_months(base, 12 * n)
+    if periodic and m.group("lt") is None and m.group("ls") is None:
+        # "Định kỳ 03 tháng kể từ ngày Nghị quyết này có hiệu lực thi hành báo cáo kết quả": every
+        # three months from the anchor, the first report due one period after it
+        rule = f"FREQ={_FREQ_OF_UNIT[unit]}" + (f";INTERVAL={n}" if n > 1 else "")
+        return _deadline(m, "recurring", when, rule, span=(periodic.start(), e))
     return _deadline(m, "relative", when)
 
 
@@ -785,7 +816,7 @@ def _r_often(ctx: _Ctx, m):
 
 _RESOLVERS = {
     "date": _r_date, "month": _r_month, "quarter": _r_quarter, "half": _r_half, "year": _r_year,
-    "year_end": _r_year_end, "range": _r_range, "label": _r_label, "relative": _r_relative,
+    "year_end": _r_year_end, "range": _r_range, "label": _r_label, "paren": _r_paren, "relative": _r_relative,
     "event": _r_event, "rec_yearly_day": _r_yearly_day, "rec_yearly_month": _r_yearly_month, "rec_monthly_day": _r_monthly_day,
     "rec_weekly_day": _r_weekly_day, "rec_period": _r_period, "rec_every_n": _r_every_n,
     "rec_bare": _r_bare, "rec_often": _r_often,

@@ -144,6 +144,31 @@ PERIODS = [
     ("phấn đấu trong năm 2024 kéo giảm tai nạn giao thông", "2024-03-11", []),
     ("Được phép hoạt động đến hết ngày 31 tháng 12 năm 2025", "2024-01-04", []),
     ("cao điểm từ ngày 01/7/2024 đến ngày 30/9/2024, các đơn vị báo cáo", "2024-06-20", []),
+    # a year-less period is judged in the document's year, not rolled over first: a report of August
+    # speaks of this year's first half (held-out 435/TB-VPCP), not of 2026's
+    ("tình hình TTATGT trong 6 tháng đầu năm được bảo đảm, tiếp tục có chuyển biến tích cực", "2025-08-20", []),
+    ("gửi báo cáo trong tháng 01", "2024-12-20", [D("2025-01-31", "month")]),
+    # a weak-lead year joined to another: the span the work covers, not a due year (350/TB-VPCP)
+    ("rà soát, xác định nhu cầu vốn thực hiện trong năm 2024 và năm 2025, phối hợp với Bộ Tài chính "
+     "báo cáo Thủ tướng Chính phủ trong tháng 7 năm 2024", "2024-07-25", [D("2024-07-31", "month")]),
+    ("kéo giảm TNGT trong năm 2024 và những năm tiếp theo, báo cáo kết quả", "2024-03-19", []),
+    ("hoàn thành chậm nhất trong năm 2025 và năm 2026", "2024-07-25", [D("2025-12-31", "year")]),
+    # … but a range heading the work is due at its end, as a completion cell "2024 - 2025" is (NQ 175)
+    ("- Trong năm 2023 - 2024: Hoàn thiện trình và phê duyệt đề án", "2023-10-30",
+     [D("2024-12-31", "year", text="Trong năm 2023 - 2024")]),
+    # a period in brackets closing an item is the item's time frame (NQ 175/NQ-CP, 1500/KH-UBND)
+    ("9. Rà soát, đề xuất và phê duyệt các dự án để triển khai theo các nhiệm vụ của Đề án (Quý II/2024).",
+     "2023-10-30", [D("2024-06-30", "quarter", text="Quý II/2024")]),
+    ("1. Các sở xây dựng kế hoạch hành động cụ thể để triển khai thực hiện Kế hoạch (trong tháng 5 năm 2022).",
+     "2022-05-18", [D("2022-05-31", "month")]),
+    ("tổng kết, đánh giá cơ chế, chính sách đặc thù (trong Quý II/2026).\n2. Bộ Tư pháp", "2026-04-16",
+     [D("2026-06-30", "quarter")]),
+    # … but not a start, a past period, a programme's span, or a bracket mid-sentence
+    ("5. Rà soát, bổ sung các điều kiện bảo đảm an toàn thông tin (từ Quý IV/2024).", "2023-10-30", []),
+    ("Báo cáo kết quả công tác bảo đảm TTATGT (năm 2023).", "2024-03-01", []),
+    ("TRIỂN KHAI ĐỀ ÁN GIAI ĐOẠN 1 (2023 - 2025).", "2023-10-30", []),
+    ("kết quả kiểm tra (tháng 6/2024) cho thấy nhiều tồn tại", "2024-05-06", []),
+    ("Phấn đấu giảm 10% số người chết (năm 2025).", "2025-01-10", []),
 ]
 
 
@@ -226,6 +251,14 @@ RELATIVE = [
     # transitional conditions are not deadlines
     ("Đối với các hồ sơ đã nộp trước ngày Nghị quyết này có hiệu lực được tiếp tục xử lý", "2026-04-06", []),
     ("nghiệm thu trước khi trình thẩm định theo đúng quy định", "2025-05-11", []),
+    # a validity is not a time limit (QĐ 28/2026/QĐ-TTg Điều 5)
+    ("Thẻ ABTC có giá trị sử dụng không quá 05 năm kể từ ngày được các nền kinh tế thành viên chấp thuận",
+     "2026-05-29", []),
+    # a capitalised lead run on after a lower-case word opens a cell of a flattened TTHC table: the
+    # "đang" of the cell before is no condition on it (102/QĐ-UBND)
+    ("1 Cấp giấy phép thi công công trình trên đường bộ đang khai thác Trong thời hạn 07 ngày làm việc "
+     "kể từ khi nhận đủ hồ sơ theo quy định.", "2025-01-09", [D(None, "relative")]),
+    ("Người sử dụng lao động đang tham gia bảo hiểm trong thời hạn 06 tháng kể từ ngày ký", "2021-10-01", []),
 ]
 
 
@@ -295,6 +328,19 @@ RECURRING = [
     ("tai nạn thường xuyên nhận được sự quan tâm của Tỉnh ủy", "2024-10-29", []),
     ("triển khai thực hiện quyết liệt, đồng bộ, thường xuyên các giải pháp", "2025-02-07", []),
     ("c) Các khoản chi\nthường xuyên khác", "2004-12-03", []),
+    # "định kỳ" heading a stated-day rhythm is one phrase with it, not a bare "định kỳ" beside it
+    # (NQ 100/NQ-CP Điều 3.3)
+    ("định kỳ trước ngày 01 tháng 12 hằng năm báo cáo kết quả thực hiện Chương trình", "2026-04-06",
+     [D("2026-12-01", "recurring", text="định kỳ trước ngày 01 tháng 12 hằng năm",
+        rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=1")]),
+    ("Định kỳ ngày 25 hằng tháng gửi báo cáo về Sở", "2024-05-06",
+     [D("2024-05-25", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=25")]),
+    # "Định kỳ 03 tháng kể từ …": every three months from the anchor, not one time limit (NQ 16/2026)
+    ("k) Định kỳ 03 tháng kể từ ngày Nghị quyết này có hiệu lực thi hành báo cáo kết quả. "
+     "Nghị quyết này có hiệu lực thi hành kể từ ngày ký.", "2026-04-07",
+     [D("2026-07-07", "recurring", rule="FREQ=MONTHLY;INTERVAL=3")]),
+    ("định kỳ 06 tháng kể từ ngày nhận hồ sơ, gửi báo cáo", "2026-04-07",
+     [D(None, "recurring", rule="FREQ=MONTHLY;INTERVAL=6")]),
 ]
 
 
@@ -342,6 +388,9 @@ NOT_DEADLINES = [
     ("trước hết là chú trọng ứng dụng công nghệ thông tin", "2023-01-17"),
     ("chịu trách nhiệm trước Ủy ban nhân dân tỉnh", "2024-03-11"),
     ("xếp thứ 08/63 tỉnh, thành phố", "2022-06"),
+    # a transitional validity: "… đã cấp … trước ngày X vẫn có giá trị" (715/TB-BGTVT)
+    ("Giấy chứng nhận đã cấp theo mẫu ban hành kèm theo Hướng dẫn 231/ĐK trước ngày 20/06/2011 vẫn có "
+     "giá trị đến hết thời hạn ghi trên giấy.", "2011-05-25"),
 ]
 
 
