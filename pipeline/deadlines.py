@@ -179,6 +179,7 @@ class _Grammar:
         self.span_until = piece("span_until")
         self.citation_after = piece("citation_after")
         self.year_more = piece("year_more")
+        self.month_day_later = piece("month_day_later")
         self.periodic_before = regex.compile("(?r)" + expand("{periodic_before}"), _FLAGS)
 
 
@@ -762,6 +763,14 @@ def _r_period(ctx: _Ctx, m):
                 "quarter": quarter_end(doc.year, (doc.month - 1) // 3 + 1),
                 "year": year_end(doc.year)}[due]
     span = None
+    if per == "month":
+        # "hằng tháng báo cáo …, gửi Bộ Tài chính trước ngày 25 để tổng hợp": the 25th of each month
+        lo, hi = _after_bounds(ctx, m.end(), 120)
+        later = ctx.g.month_day_later.search(ctx.text, lo, hi, timeout=_TIMEOUT)
+        if later and 1 <= int(later.group("d")) <= 31:
+            d = int(later.group("d"))
+            rule = f"FREQ=MONTHLY;BYMONTHDAY={d}"
+            when = _first_on_or_after(doc, lambda x: x.day == d) if doc else None
     if per == "day":
         hour = _re.match(r"\s*(\d{1,2})", m.group("time") or "")
         if hour and 0 <= int(hour.group(1)) <= 23:

@@ -335,6 +335,12 @@ RECURRING = [
         rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=1")]),
     ("Định kỳ ngày 25 hằng tháng gửi báo cáo về Sở", "2024-05-06",
      [D("2024-05-25", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=25")]),
+    # the day of a monthly rhythm stated later in its clause (NQ 122/NQ-CP)
+    ("định kỳ hằng tháng báo cáo tình hình, tiến độ triển khai từng nhiệm vụ, gửi Bộ Tài chính trước "
+     "ngày 25 để tổng hợp.", "2026-05-06",
+     [D("2026-05-25", "recurring", text="định kỳ hằng tháng", rule="FREQ=MONTHLY;BYMONTHDAY=25")]),
+    ("hằng tháng báo cáo kết quả trước 10 giờ ngày thứ Hai", "2026-05-06",
+     [D("2026-05-31", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=-1")]),
     # "Định kỳ 03 tháng kể từ …": every three months from the anchor, not one time limit (NQ 16/2026)
     ("k) Định kỳ 03 tháng kể từ ngày Nghị quyết này có hiệu lực thi hành báo cáo kết quả. "
      "Nghị quyết này có hiệu lực thi hành kể từ ngày ký.", "2026-04-07",
