@@ -71,6 +71,9 @@ def _agencies(s: str) -> list[str]:
     return [a for a in split_agencies(s) if a]
 
 
+# an introducer's colon with its first item run on, no space after the marker: "… sau: 1.Nâng cao …"
+_GLUED_FIRST_ITEM = re.compile(r":\s*1\.(?=[^\W\d_])")
+
 # an enumeration marker right after a heading's agency: "4. Sở Y tế a) Chủ trì …"
 _SUBITEM = re.compile(r"\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\s*[.)]\s|[-–+•]\s)")
 
@@ -246,7 +249,7 @@ def _is_issuer(agency: str, issuer: Optional[str]) -> bool:
 def _lead_after_comma(para: str) -> list[str]:
     """'Để thực hiện được mục tiêu trên, các cơ quan thành viên … tập trung thực hiện …:' → the actor
     after the opening purpose clause."""
-    for m in re.finditer(r",\s+", para[:300]):
+    for m in re.finditer(r",\s*", para[:300]):  # also "Để thực hiện mục tiêu trên,các cơ quan …"
         names, _ = _agency_run(para, m.end(), slack=1)
         if names:
             return names
@@ -322,10 +325,14 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             # an unmarked paragraph ending in ":" introduces the items after it
             # ("Để thực hiện …, các cơ quan … tập trung thực hiện các nhiệm vụ sau:")
             para = text[u.start:u.end].rstrip()
+            glued = _GLUED_FIRST_ITEM.search(para)
+            if glued and para[glued.end()].isupper():
+                # "… cần thực hiện các nhiệm vụ trọng tâm sau: 1.Nâng cao …" (the crawl dropped a space)
+                para = para[:glued.start() + 1]
             if para.endswith(":"):
                 # background first, then the introducing sentence: "Hiện nay, … Để sớm chấm dứt
                 # tình trạng này, Bộ trưởng … yêu cầu Giám đốc các Sở GTVT:" — judge that sentence
-                a, b = split_unit(text, u.start, u.end)[-1]
+                a, b = split_unit(text, u.start, u.start + len(para))[-1]
                 para = text[a:b].rstrip()
             if para.endswith(":") and not _content_intro(para) \
                     and not G["background"].match(para, timeout=_TIMEOUT):

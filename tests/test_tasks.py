@@ -130,3 +130,17 @@ LEAD_CASES = [
 def test_leads_that_generalize(doc, expected):
     """Leads seen on crawled dispatches no rule was tuned on (SPEC §3–§4)."""
     assert [(t.item, t.lead) for t in extract(doc).tasks] == expected
+
+
+def test_introducer_glued_to_its_first_item():
+    """'… cần thực hiện các nhiệm vụ trọng tâm sau: 1.Nâng cao …' (no space after '1.' in the crawl) still
+    hands its addressee to the items after it; 'trên,Ban …' (no space after the comma) too."""
+    doc = extract("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                  "Số: 39/KH-UBND\nTuyên Quang, ngày 12 tháng 3 năm 2021\nKẾ HOẠCH\n"
+                  "Bảo đảm trật tự an toàn giao thông năm 2021\nI. MỤC ĐÍCH, YÊU CẦU\n"
+                  "1. Nâng cao hiệu lực, hiệu quả công tác quản lý nhà nước.\nII. NHIỆM VỤ TRỌNG TÂM\n"
+                  "Để thực hiện mục tiêu trên,Ban An toàn giao thông các huyện, thành phố cần thực hiện các nhiệm "
+                  "vụ trọng tâm sau: 1.Nâng cao hiệu quả công tác tuyên truyền, phổ biến giáo dục pháp luật.\n"
+                  "2. Nâng cao chất lượng, hiệu quả quản lý nhà nước về giao thông vận tải.\n")
+    leads = {t.item: t.lead for t in doc.tasks}
+    assert leads["2"] == ["Ban An toàn giao thông các huyện, thành phố"]
