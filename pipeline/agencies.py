@@ -972,8 +972,8 @@ class _Scanner:
                 if nxt and nxt.group().islower() and self._word_ok(*nxt.span()) and nxt.start() not in self.starts:
                     continue
                 break
-            if not t[0].isalpha() or not t.islower() or a in self.starts:
-                break
+            if not t[0].isalpha() or not t.islower() or a in self.starts or s[b:b + 1] == ")":
+                break  # (")": the marker of a sub-item run into the line, "1. Các địa phương a) Xác định …")
             if not self._word_ok(a, b):
                 v = self._match(self.g.coll_verbs_re, a) if n == 0 else None
                 if not v:

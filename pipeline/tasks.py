@@ -137,6 +137,9 @@ def _lead_of(body: str) -> list[str]:
         clause = re.split(r"[.;:]", body[end:end + 200], maxsplit=1)[0]
         if G["duty_verb"].search(clause, timeout=_TIMEOUT) and not G["support_head"].search(clause, timeout=_TIMEOUT):
             return names
+    places = _locality_run(body)
+    if places:
+        return places
     if imperative:
         # "c) Chỉ đạo các cơ quan liên quan khẩn trương xây dựng …", "b) Rà soát quy hoạch của Hà Nội …
         # và các địa phương, bảo đảm …": the bodies inside are what the inherited actor directs or
@@ -165,6 +168,33 @@ def _lead_of(body: str) -> list[str]:
         if names or find_agencies(body, 0, v.start()):
             return []
     return []
+
+
+_PLACE_SEP = re.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)")
+
+
+def _locality_run(body: str) -> list[str]:
+    """Localities named for their authorities at an item's start, each its own lead as printed:
+    "b) Thành phố Hồ Chí Minh, Hải Phòng, Đà Nẵng, Huế, …, An Giang,... chỉ đạo các chủ đầu tư …"."""
+    if not body[:1].isupper():
+        return []
+    from .agencies import province_info
+    out: list[str] = []
+    pos = 0
+    for m in _PLACE_SEP.finditer(body, 0, 600):
+        piece = body[pos:m.start()]
+        if not province_info(piece):
+            break
+        out.append(piece)
+        pos = m.end()
+    # the last one before the predicate: "An Giang,... chỉ đạo"
+    tail = re.match(r"[^\W\d_][\w ]{1,30}?(?=\s*,?\s*(?:\.\.\.|…)|\s+(?:chỉ\s+đạo|khẩn\s+trương|chủ\s+động|tập\s+trung|"
+                    r"tiếp\s+tục|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|thực\s+hiện|triển\s+khai|phải|cần)\b)", body[pos:pos + 60])
+    if tail and province_info(tail.group()):
+        out.append(tail.group())
+    elif out and not re.match(r"\s*(?:\.\.\.|…)", body[pos:]):
+        return []
+    return out if len(out) >= 2 else []
 
 
 def _intro_lead(para: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Tasks and their leads on short dispatches: each case names the phrase it guards (SPEC §4)."""
 import pytest
 
+from pipeline.agencies import find_agencies
 from pipeline.stages import extract
 
 HEADER = ("BỘ GIAO THÔNG VẬN TẢI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -144,3 +145,16 @@ def test_introducer_glued_to_its_first_item():
                   "2. Nâng cao chất lượng, hiệu quả quản lý nhà nước về giao thông vận tải.\n")
     leads = {t.item: t.lead for t in doc.tasks}
     assert leads["2"] == ["Ban An toàn giao thông các huyện, thành phố"]
+
+
+def test_localities_lead_as_printed():
+    """'1. Các địa phương a) Xác định …' is a heading ('a' is no part of the collective); 'b) Thành phố Hồ Chí
+    Minh, Hải Phòng, …, An Giang,... chỉ đạo …': each locality is its own lead, as printed (README)."""
+    doc = extract(HEADER.replace("19/CĐ-BGTVT", "131/CĐ-TTg") +
+                  "Để sớm hoàn thành toàn tuyến đường bộ ven biển, Thủ tướng Chính phủ yêu cầu:\n"
+                  "1. Các địa phương a) Xác định việc đẩy nhanh tiến độ là nhiệm vụ chính trị quan trọng.\n"
+                  "b) Thành phố Hồ Chí Minh, Hải Phòng, Đà Nẵng, Huế, An Giang,... chỉ đạo các chủ đầu tư, nhà thầu "
+                  "rà soát lại tiến độ thi công./.\n")
+    leads = {t.item: t.lead for t in doc.tasks}
+    assert leads["1.b"] == ["Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Huế", "An Giang"]
+    assert [a.name for a in find_agencies("1. Các địa phương a) Xác định")] == ["Các địa phương"]
