@@ -251,6 +251,13 @@ RELATIVE = [
     # transitional conditions are not deadlines
     ("Đối với các hồ sơ đã nộp trước ngày Nghị quyết này có hiệu lực được tiếp tục xử lý", "2026-04-06", []),
     ("nghiệm thu trước khi trình thẩm định theo đúng quy định", "2025-05-11", []),
+    # the closing formula without "này" still dates the anchor (967/QĐ-UBND, 1046/QĐ-UBND)
+    ("xây dựng quy trình nội bộ trong thời hạn chậm nhất 10 ngày làm việc kể từ ngày Quyết định này có "
+     "hiệu lực thi hành. Quyết định có hiệu lực kể từ ngày 01 tháng 6 năm 2024./.", "2024-05-22",
+     [D("2024-06-14", "relative")]),
+    # … but a cited document's entry into force is not this one's
+    ("trong thời hạn 10 ngày kể từ ngày Quyết định này có hiệu lực. Quyết định số 12/QĐ-UBND có hiệu "
+     "lực kể từ ngày 01/6/2024.", "2024-05-22", [D(None, "relative")]),
     # a validity is not a time limit (QĐ 28/2026/QĐ-TTg Điều 5)
     ("Thẻ ABTC có giá trị sử dụng không quá 05 năm kể từ ngày được các nền kinh tế thành viên chấp thuận",
      "2026-05-29", []),
