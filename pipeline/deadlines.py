@@ -373,15 +373,25 @@ def _ahead(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], y
     lw = m.group("lw") if "lw" in m.re.groupindex else None
     if not lw or " ".join(lw.lower().split()) not in ctx.g.ahead_leads:
         return False
-    # (a year-less period is judged in the document's own year: rolled over to the next one first,
-    # "tình hình … trong 6 tháng đầu năm được bảo đảm" in a report of August would lie ahead)
-    end = make(int(year) if year else ctx.doc.year)
-    if end is None:
-        return False
-    first = {"month": end.replace(day=1),
-             "quarter": _dt.date(end.year, (end.month - 1) // 3 * 3 + 1, 1),
-             "year": _dt.date(end.year, 1, 1)}[kind]
-    return first > ctx.doc
+    doc = ctx.doc
+
+    def bounds(y: int):
+        end = make(y)
+        if end is None:
+            return None
+        return {"month": end.replace(day=1), "quarter": _dt.date(end.year, (end.month - 1) // 3 * 3 + 1, 1),
+                "year": _dt.date(end.year, 1, 1)}[kind], end
+
+    def gap(b) -> int:
+        return 0 if b[0] <= doc <= b[1] else min(abs((b[0] - doc).days), abs((doc - b[1]).days))
+
+    if year:
+        b = bounds(int(year))
+    else:
+        # a year-less period is its nearest instance: "trong tháng 01" in a dispatch of 20/12 is next
+        # January, "tình hình … trong 6 tháng đầu năm được bảo đảm" in a report of August this year's
+        b = min((x for x in (bounds(doc.year), bounds(doc.year + 1)) if x), key=gap, default=None)
+    return b is not None and b[0] > doc
 
 
 def _settle(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], year: Optional[str],

@@ -148,6 +148,7 @@ PERIODS = [
     # speaks of this year's first half (held-out 435/TB-VPCP), not of 2026's
     ("tình hình TTATGT trong 6 tháng đầu năm được bảo đảm, tiếp tục có chuyển biến tích cực", "2025-08-20", []),
     ("gửi báo cáo trong tháng 01", "2024-12-20", [D("2025-01-31", "month")]),
+    ("Tổ chức Hội nghị tổng kết trong tháng 01", "2024-12-20", [D("2025-01-31", "month")]),
     # a weak-lead year joined to another: the span the work covers, not a due year (350/TB-VPCP)
     ("rà soát, xác định nhu cầu vốn thực hiện trong năm 2024 và năm 2025, phối hợp với Bộ Tài chính "
      "báo cáo Thủ tướng Chính phủ trong tháng 7 năm 2024", "2024-07-25", [D("2024-07-31", "month")]),
