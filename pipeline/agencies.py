@@ -452,14 +452,17 @@ def document_acronyms(text: str) -> dict[str, str]:
         letters = acr.replace("&", "")
         if acr in out or len(letters) < 2:
             continue
-        words = _LETTERS.findall(text, max(0, m.start() - 160), m.start())
+        spans = list(_LETTERS.finditer(text, max(0, m.start() - 160), m.start()))
+        words = [w.group() for w in spans]
         for k in range(1, min(len(words), 14) + 1):
             tail = words[-k:]
             initials = "".join(w[0].upper() for w in tail if w.lower() not in _SKIP_INITIAL)
             if len(initials) > len(letters):
                 break
             if initials == letters and tail[0][0].isupper():
-                out[acr] = " ".join(tail)
+                # as printed between the words, dashes and commas kept: "Khoa học - Công nghệ và Môi
+                # trường (KHCN&MT)" → "Khoa học - Công nghệ và Môi trường"
+                out[acr] = _WS.sub(" ", text[spans[-k].start():spans[-1].end()])
                 break
     return out
 

@@ -364,9 +364,12 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 # tình trạng này, Bộ trưởng … yêu cầu Giám đốc các Sở GTVT:" — judge that sentence
                 a, b = split_unit(text, u.start, u.start + len(para))[-1]
                 para = text[a:b].rstrip()
+            # ("Thực hiện Công điện số 914/CĐ-TTg …, Bộ Giao thông vận tải yêu cầu các cơ quan, đơn vị liên
+            # quan … thực hiện nghiêm các nội dung sau đây:" opens like background but hands out the work)
+            intro = _intro_lead(para) if para.endswith(":") else []
             if para.endswith(":") and not _content_intro(para) \
-                    and not G["background"].match(para, timeout=_TIMEOUT):
-                lead = [a for a in (_intro_lead(para) or _lead_of(para) or _lead_after_comma(para))
+                    and (intro or not G["background"].match(para, timeout=_TIMEOUT)):
+                lead = [a for a in (intro or _lead_of(para) or _lead_after_comma(para))
                         if not _is_issuer(a, issuer)]
                 target = ctx.get(u.parent) if u.parent is not None else ctx[None]
                 if target is not None and (lead or G["directive"].search(para, timeout=_TIMEOUT)):

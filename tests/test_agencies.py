@@ -490,6 +490,9 @@ def test_speed_corpus():
     ("của Bộ Giáo dục và Đào tạo (Bộ GDĐT)", "GDĐT", "Giáo dục và Đào tạo"),           # "và" has no initial
     ("công tác bảo đảm trật tự, an toàn giao thông (TTATGT)", "TTATGT", None),        # no agency name
     ("- VP. Chính phủ (HN-TP.HCM)", "HCM", None),
+    # as printed, its dash kept (302/TB-BGTVT: "các Vụ: Khoa học - Công nghệ và Môi trường (KHCN&MT)")
+    ("các Vụ: Khoa học - Công nghệ và Môi trường (KHCN&MT), Pháp chế", "KHCN&MT",
+     "Khoa học - Công nghệ và Môi trường"),
 ])
 def test_document_acronyms(text, acronym, expansion):
     """A document's own acronyms: 'Cục Đăng kiểm Việt Nam (ĐKVN)' makes 'Cục ĐKVN' readable."""

@@ -158,3 +158,14 @@ def test_localities_lead_as_printed():
     leads = {t.item: t.lead for t in doc.tasks}
     assert leads["1.b"] == ["Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Huế", "An Giang"]
     assert [a.name for a in find_agencies("1. Các địa phương a) Xác định")] == ["Các địa phương"]
+
+
+def test_introducer_that_opens_like_background():
+    """'Thực hiện Công điện số 914/CĐ-TTg …, Bộ Giao thông vận tải yêu cầu các cơ quan, đơn vị liên quan …
+    thực hiện nghiêm các nội dung sau đây:' hands out the work; its addressee, not the Kính gửi list, leads."""
+    doc = extract(HEADER + "Kính gửi:\n- Cục Hàng không Việt Nam;\n- Sở Giao thông vận tải các tỉnh, thành phố.\n"
+                  "Thực hiện Công điện số 914/CĐ-TTg ngày 06 tháng 7 năm 2021 của Thủ tướng Chính phủ về việc tăng "
+                  "cường các biện pháp phòng, chống dịch Covid-19, Bộ Giao thông vận tải (GTVT) yêu cầu các cơ quan, "
+                  "đơn vị liên quan trong phạm vi của mình đôn đốc, chỉ đạo, thực hiện nghiêm các nội dung sau đây:\n"
+                  "1. Tiếp tục thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ về phòng, chống dịch./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [("1", ["các cơ quan, đơn vị liên quan"])]
