@@ -958,10 +958,18 @@ def parse_deadline_cell(cell: str, doc_date) -> Optional[Deadline]:
     if not cell or not cell.strip():
         return None
     found = _scan(cell, doc_day(doc_date), 0, None, cell=True)
+    # a bracket after the value is a remark ("Quý II/2026 (theo yêu cầu … định hướng biên chế giai
+    # đoạn 2026 - 2031)"): what it names is not the cell's deadline when the cell states its own
+    outside = [d for d in found if not _in_brackets(cell, d.start)]
+    found = outside or found
     if not found:
         return None
     primary, _ = pick_primary(found, cell)
     return primary
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
 
 
 def parse_date_phrase(s: str, doc_date) -> Optional[_dt.date]:

@@ -432,6 +432,10 @@ CELLS = [
     ("Hàng tháng", "2025-11-25", D("2025-11-30", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=-1")),
     ("Thường xuyên", "2025-11-25", D(None, "recurring")),
     ("Năm 2023", "2024-03-01", D("2023-12-31", "year", suspect=False)),  # a report lists past work as printed
+    # a bracket after the value is a remark, not the deadline (NQ 105/NQ-CP's table)
+    ("Quý II/2026 (theo yêu cầu của cấp có thẩm quyền về định hướng biên chế giai đoạn 2026 - 2031)",
+     "2026-04-08", D("2026-06-30", "quarter", text="Quý II/2026")),
+    ("(Hoàn thành trong Quý III/2026)", "2026-04-08", D("2026-09-30", "quarter")),
 ]
 
 
