@@ -141,6 +141,22 @@ def _lead_of(body: str) -> list[str]:
     if places:
         return places
     if imperative:
+        # "1. Quán triệt, triển khai … . Thủ trưởng các Sở, ngành, Chủ tịch UBND các huyện … theo chức năng,
+        # nhiệm vụ được giao tiếp tục cụ thể hóa …": a later sentence or clause that opens with its actor
+        for m in re.finditer(r"[.;]\s+(?=\S)", body[:600]):
+            q = m.end()
+            names, end = _agency_run(body, q, slack=5 if body[q:q + 4].lower() == "các " else 1)
+            if not names:
+                continue
+            clause = re.split(r"[.;:]", body[end:end + 200], maxsplit=1)[0]
+            handout = G["assign_head"].match(clause.lstrip(), timeout=_TIMEOUT)
+            if handout:  # ". Bộ trưởng Bộ GTVT yêu cầu Giám đốc các Sở GTVT khẩn trương …": the addressee
+                q = end + len(clause) - len(clause.lstrip()) + handout.end()
+                return _agency_run(body, q, slack=6)[0]
+            if (G["subject_verbs"].match(clause.lower(), timeout=_TIMEOUT)
+                          or G["duty_verb"].search(clause, timeout=_TIMEOUT)
+                          or re.match(r"\s*(?:phải|cần|theo\s+chức\s+năng)\b", clause)):
+                return names
         # "c) Chỉ đạo các cơ quan liên quan khẩn trương xây dựng …", "b) Rà soát quy hoạch của Hà Nội …
         # và các địa phương, bảo đảm …": the bodies inside are what the inherited actor directs or
         # works on, never the actor

@@ -169,3 +169,23 @@ def test_introducer_that_opens_like_background():
                   "đơn vị liên quan trong phạm vi của mình đôn đốc, chỉ đạo, thực hiện nghiêm các nội dung sau đây:\n"
                   "1. Tiếp tục thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ về phòng, chống dịch./.\n")
     assert [(t.item, t.lead) for t in doc.tasks] == [("1", ["các cơ quan, đơn vị liên quan"])]
+
+
+def test_actor_named_in_a_later_sentence():
+    """'1. Quán triệt, triển khai … . Thủ trưởng các Sở, ngành, Chủ tịch UBND các huyện … theo chức năng, nhiệm vụ
+    được giao tiếp tục …': the item opens with a verb but names its actors in its next sentence."""
+    doc = extract(CT_HEADER + "Thời gian qua, tình hình trật tự, an toàn giao thông còn phức tạp. Để khắc phục, "
+                  "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nhiệm vụ sau:\n"
+                  "1. Quán triệt, triển khai thực hiện nghiêm túc chủ trương của Đảng về bảo đảm trật tự, an toàn "
+                  "giao thông. Thủ trưởng các Sở, ngành, Chủ tịch UBND các huyện, thị xã, thành phố theo chức năng, "
+                  "nhiệm vụ được giao tiếp tục cụ thể hóa các nội dung, giải pháp./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("1", ["các Sở, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"])]
+
+
+def test_request_with_no_addressee_is_a_task():
+    """'5. Về đối tượng áp dụng: đề nghị rà soát lại …' asks the recipient; 'Hồ sơ đề nghị hỗ trợ' is a noun."""
+    from pipeline.tasks import _grammar
+    directive = _grammar()["directive"]
+    assert directive.search("5. Về đối tượng áp dụng: đề nghị rà soát lại toàn bộ nội dung quy định")
+    assert not directive.search("Hồ sơ đề nghị hỗ trợ gồm đơn và bản sao giấy tờ")
