@@ -299,6 +299,16 @@ def _delivered(ctx: _Ctx, s: int, e: int, limit_before: int = _BEFORE, limit_aft
     return _has(d, ctx, _before_bounds(ctx, s, limit_before)) or _has(d, ctx, _after_bounds(ctx, e, limit_after))
 
 
+def _aimed(ctx: _Ctx, s: int) -> bool:
+    """A goal word governs the phrase: "mục tiêu giảm 05% … trong năm 2025", with no delivery word
+    between them ("phấn đấu hoàn thành trong quý II" still delivers)."""
+    lo, hi = _before_bounds(ctx, s)
+    goal = None
+    for goal in ctx.g.target.finditer(ctx.text, lo, hi, timeout=_TIMEOUT):
+        pass
+    return goal is not None and not _has(ctx.g.delivery, ctx, (goal.end(), hi))
+
+
 def _completed(ctx: _Ctx, s: int) -> bool:
     return _has(ctx.g.completion, ctx, _before_bounds(ctx, s, 80))
 
@@ -402,6 +412,8 @@ def _settle(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], 
         if lead == "weak" and not _delivered(ctx, s, e) and not (
                 _ahead(ctx, m, kind, make, year) and not _has(ctx.g.target, ctx, _before_bounds(ctx, s))):
             return _DROP  # "Dự kiến trong tháng 01/2024": a time frame, nothing due
+        if lead == "weak" and _aimed(ctx, s):
+            return _DROP  # "đạt mục tiêu giảm 05% số vụ … trong năm 2025, UBND tỉnh xây dựng kế hoạch": a goal
         if lead == "until" and not _completed(ctx, s):
             return _DROP
         if _conditional(ctx, s, e):

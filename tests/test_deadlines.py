@@ -157,6 +157,13 @@ PERIODS = [
     # … but a range heading the work is due at its end, as a completion cell "2024 - 2025" is (NQ 175)
     ("- Trong năm 2023 - 2024: Hoàn thiện trình và phê duyệt đề án", "2023-10-30",
      [D("2024-12-31", "year", text="Trong năm 2023 - 2024")]),
+    # a plan is a document handed over: "xây dựng kế hoạch" delivers (1298/KH-UBND, 644/KH-UBND)
+    ("5. Trong Quý II năm 2025, các đơn vị, địa phương xây dựng kế hoạch cụ thể", "2025-06-12",
+     [D("2025-06-30", "quarter")]),
+    # … but a goal's year is not due ("phấn đấu", "mục tiêu" with no delivery word in between; 64/KH-UBND)
+    ("triển khai thực hiện đạt mục tiêu giảm 05% số vụ, số người chết trong năm 2025 trên địa bàn tỉnh, "
+     "Ủy ban nhân dân tỉnh xây dựng kế hoạch", "2025-02-10", []),
+    ("phấn đấu hoàn thành trong quý II năm 2025", "2025-02-10", [D("2025-06-30", "quarter")]),
     # a period in brackets closing an item is the item's time frame (NQ 175/NQ-CP, 1500/KH-UBND)
     ("9. Rà soát, đề xuất và phê duyệt các dự án để triển khai theo các nhiệm vụ của Đề án (Quý II/2024).",
      "2023-10-30", [D("2024-06-30", "quarter", text="Quý II/2024")]),
