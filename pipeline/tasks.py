@@ -61,6 +61,7 @@ class _Ctx:
     content_list: bool = False  # introduces points of content ("… theo hướng:"), not tasks
     approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
     procedure: bool = False     # inside "Điều 7. Trình tự, thủ tục …": each actor's step is a task
+    named: bool = False         # the item names its own actor ("1. Thủ trưởng các Sở, ban, ngành …")
 
 
 def _agencies(s: str) -> list[str]:
@@ -436,6 +437,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         my.assigning = not content_intro and (directive or bool(own_lead) or parent_ctx.assigning or bool(
             re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây|thực\s+hiện)\s*:\s*$", body.rstrip()))
             or len(body) < 150 and not my.approved and bool(G["task_section"].match(body)))
+        my.named = bool(own_lead)
         ctx[i] = my
         has_marked_children = any(units[c].kind for c in u.children)
         if has_marked_children and not content_intro or not body.strip():
@@ -459,7 +461,10 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
         is_task = directive or bool(own_lead and (imperative or dispatch)) or \
             (imperative and (parent_ctx.assigning or dispatch and u.level <= 2)) or bool(step) or \
-            (parent_ctx.procedure and parent_ctx.assigning and bool(parent_ctx.lead) and bool(u.kind))
+            (parent_ctx.procedure and parent_ctx.assigning and bool(parent_ctx.lead) and bool(u.kind)) or \
+            (dispatch and parent_ctx.named and parent_ctx.assigning and bool(u.kind))
+        # (and: an item under a heading naming its actor in a dispatch, "1. Thủ trưởng các Sở, ban,
+        # ngành …, Chủ tịch UBND các huyện … / - Ban hành kế hoạch, quán triệt …")
         # (the last: a duty under its actor in a responsibility article, "2. Người sử dụng lao
         # động: … c) Bảo quản, lưu trữ đơn đề nghị hỗ trợ …")
         if content_intro:

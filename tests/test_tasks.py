@@ -189,3 +189,14 @@ def test_request_with_no_addressee_is_a_task():
     directive = _grammar()["directive"]
     assert directive.search("5. Về đối tượng áp dụng: đề nghị rà soát lại toàn bộ nội dung quy định")
     assert not directive.search("Hồ sơ đề nghị hỗ trợ gồm đơn và bản sao giấy tờ")
+
+
+def test_items_under_a_heading_naming_its_actor():
+    """'1. Thủ trưởng các Sở, ban, ngành …, Chủ tịch UBND các huyện … / - Ban hành kế hoạch, quán triệt …': in a
+    dispatch, each item under a heading that names its actor is that actor's task, whatever verb opens it."""
+    doc = extract(CT_HEADER + "Thời gian qua, tình hình vi phạm nồng độ cồn trên địa bàn tỉnh còn diễn biến phức tạp. "
+                  "Để khắc phục tình trạng trên, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n1. Thủ trưởng các Sở, ban, ngành, đoàn thể của tỉnh, Chủ tịch Ủy ban nhân dân các "
+                  "huyện, thành phố\n- Ban hành kế hoạch, quán triệt toàn thể cán bộ về nội dung của Chỉ thị này.\n"
+                  "- Hằng tháng phân công lãnh đạo đơn vị kiểm tra việc chấp hành kỷ luật khi tham gia giao thông./.\n")
+    lead = ["các Sở, ban, ngành, đoàn thể của tỉnh", "Ủy ban nhân dân các huyện, thành phố"]
+    assert [(t.item, t.lead) for t in doc.tasks] == [("1.-1", lead), ("1.-2", lead)]
