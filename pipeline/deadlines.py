@@ -180,6 +180,7 @@ class _Grammar:
         self.citation_after = piece("citation_after")
         self.year_more = piece("year_more")
         self.month_day_later = piece("month_day_later")
+        self.effect_event_lead = piece("effect_event_lead")
         self.periodic_before = regex.compile("(?r)" + expand("{periodic_before}"), _FLAGS)
 
 
@@ -666,6 +667,11 @@ def _r_event(ctx: _Ctx, m):
     # counted ("trước 01 tháng so với …"), immediate ("ngay khi …") or a completion field
     # ("Thời hạn hoàn thành theo …") stand on their own; a bare "trước kỳ họp" needs a delivery word
     counted = any(g in m.re.groupindex and m.group(g) is not None for g in ("n", "now", "lab"))
+    if m.re.groupindex.keys() >= {"now", "event"} and "khi" in ev.lower():
+        # "… để thực hiện Luật … (ngay) khi có hiệu lực thi hành": only a law being carried out
+        if not ctx.cell and not _has(ctx.g.effect_event_lead, ctx, _before_bounds(ctx, s, 200)):
+            return _DROP
+        counted = True
     if "lab" in m.re.groupindex and not ctx.cell and not _clause_initial(ctx, s):
         return _DROP  # "trả kết quả đúng thời hạn theo quy định": not a completion field
     if not ctx.cell:

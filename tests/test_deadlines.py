@@ -251,8 +251,17 @@ RELATIVE = [
     ("trả lại lòng đường (hoàn thành 01 tuần trước kỳ nghỉ Tết Nguyên đán)", "2023-12-05", [D(None, "event")]),
     ("gửi báo cáo trước kỳ họp thứ 8 của Hội đồng nhân dân tỉnh", "2024-05-06", [D(None, "event")]),
     # (annotations/4022_KH_UBND, 27_CĐ_TTg)
-    # a start trigger, not a deadline (annotations/552_KH_UBND, 165_KH_UBND; 4022_KH_UBND reads it as an event)
-    ("chuẩn bị các điều kiện tốt nhất để thực hiện Luật ngay khi có hiệu lực thi hành.", "2024-08-30", []),
+    # due the day the law takes effect: an event (annotations/README "Event deadlines"; dev gold
+    # 4022_KH_UBND, 171_KH_UBND)
+    ("chuẩn bị các điều kiện tốt nhất để thực hiện Luật ngay khi có hiệu lực thi hành.", "2024-08-30",
+     [D(None, "event", text="ngay khi có hiệu lực thi hành")]),
+    ("tuyên truyền, phổ biến, chuẩn bị các điều kiện thực hiện tốt Luật Đường bộ và Luật Trật tự, an toàn "
+     "giao thông đường bộ khi có hiệu lực thi hành;", "2024-09-17", [D(None, "event", text="khi có hiệu lực thi hành")]),
+    # … but not a validity, a start, or a transitional condition
+    ("Danh mục kèm theo Quyết định số 2541/QĐ-UBND hết hiệu lực khi Quyết định này có hiệu lực thi hành.",
+     "2025-07-14", []),
+    ("Hướng dẫn này chỉ áp dụng từ khi có hiệu lực ban hành đến hết năm 2005", "2005-01-20", []),
+    ("Giấy phép được cấp khi có hiệu lực", "2024-08-30", []),
     ("b) Thời hạn hoàn thành theo đúng chỉ đạo của Thủ tướng Chính phủ tại Công điện số 16/CĐ-TTg ngày 21 "
      "tháng 2 năm 2024.", "2024-03-28", [D(None, "event")]),
     ("phân đấu trả kết quả trước, đúng thời hạn theo quy định", "2023-05", []),
