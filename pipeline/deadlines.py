@@ -161,6 +161,9 @@ class _Grammar:
         self.completion = w("completion")
         self.report = w("report")
         self.cond_before = w("condition_before")
+        self.cond_before_weak = regex.compile(r"(?<!\w)" + alt(
+            [x for x in words["condition_before"] if x not in words["condition_state"]]) + r"(?!\w)", _FLAGS)
+        self.tentative = regex.compile(r"(?<!\w)" + alt(words["tentative"]) + r"\s*:?\s*$", _FLAGS)
         self.cond_after = w("condition_after")
         self.lead_strong = regex.compile(r"\s*" + alt(words["lead_before"] + words["lead_strong"]
                                                        + words["label_completion"])
@@ -314,8 +317,9 @@ def _completed(ctx: _Ctx, s: int) -> bool:
     return _has(ctx.g.completion, ctx, _before_bounds(ctx, s, 80))
 
 
-def _conditional(ctx: _Ctx, s: int, e: int) -> bool:
-    """A past or conditional clause ("đã được phê duyệt trước ngày …", "… trước ngày X thì …")."""
+def _conditional(ctx: _Ctx, s: int, e: int, lead: str = "") -> bool:
+    """A past or conditional clause ("đã được phê duyệt trước ngày …", "… trước ngày X thì …"); a
+    state ("đang …") conditions a due date, not a weak lead's time frame."""
     # (a single line break is no boundary: crawled text breaks lines mid-sentence)
     before = ctx.text[max(ctx.start, s - 40):s]
     before = _re.split(r"[,.;:()]", before)[-1]
@@ -325,7 +329,8 @@ def _conditional(ctx: _Ctx, s: int, e: int) -> bool:
         before = ""
     after = ctx.text[e:min(ctx.end, e + 30)]
     after = _re.split(r"[,.;:()]", after)[0]
-    return bool(ctx.g.cond_before.search(before) or ctx.g.cond_after.search(after))
+    cond = ctx.g.cond_before_weak if lead == "weak" else ctx.g.cond_before
+    return bool(cond.search(before) or ctx.g.cond_after.search(after))
 
 
 def _excluded_before(ctx: _Ctx, s: int) -> bool:
@@ -417,7 +422,9 @@ def _settle(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], 
             return _DROP  # "đạt mục tiêu giảm 05% số vụ … trong năm 2025, UBND tỉnh xây dựng kế hoạch": a goal
         if lead == "until" and not _completed(ctx, s):
             return _DROP
-        if _conditional(ctx, s, e):
+        if lead in ("weak", "paren") and ctx.g.tentative.search(ctx.text, max(ctx.start, s - 16), s):
+            return _DROP  # "(dự kiến trong tháng 6/2024)": expected, not due
+        if _conditional(ctx, s, e, lead):
             return _DROP
         if _excluded_before(ctx, s):
             return _DROP

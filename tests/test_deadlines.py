@@ -144,6 +144,13 @@ PERIODS = [
     ("phấn đấu trong năm 2024 kéo giảm tai nạn giao thông", "2024-03-11", []),
     ("Được phép hoạt động đến hết ngày 31 tháng 12 năm 2025", "2024-01-04", []),
     ("cao điểm từ ngày 01/7/2024 đến ngày 30/9/2024, các đơn vị báo cáo", "2024-06-20", []),
+    # "đang …" is a state: it conditions a due date, not the time frame of a delivery (dev 111_TB_VPCP)
+    ("- Khẩn trương ban hành theo thẩm quyền QCVN về khí thải đối với xe ô tô đang lưu hành trong tháng 3 "
+     "năm 2025, ban hành QCVN về khí thải đối với xe mô tô đang lưu hành trong tháng 4 năm 2025;", "2025-03-17",
+     [D("2025-03-31", "month"), D("2025-04-30", "month")]),
+    # an expected time is not a due one (dev 129_TB_BGTVT)
+    ("UBND tỉnh Lâm Đồng thực hiện tổ chức công bố chuyển CHK nội địa Liên Khương thành CHK quốc tế phù "
+     "hợp với lễ công bố Quy hoạch tỉnh Lâm Đồng (dự kiến trong tháng 6/2024).", "2024-06-07", []),
     # a year-less period is judged in the document's year, not rolled over first: a report of August
     # speaks of this year's first half (held-out 435/TB-VPCP), not of 2026's
     ("tình hình TTATGT trong 6 tháng đầu năm được bảo đảm, tiếp tục có chuyển biến tích cực", "2025-08-20", []),
