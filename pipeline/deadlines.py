@@ -722,7 +722,12 @@ def _recurring_ok(ctx: _Ctx, m, stated_day: bool = False) -> bool:
     if _delivered(ctx, s, e, 40, 28):
         return True
     # an adverb heading its clause: "Định kỳ tổ chức kiểm tra, đánh giá và báo cáo kết quả"
-    if (periodic or _clause_initial(ctx, s)) and _delivered(ctx, s, e, 80, 80):
+    initial = _clause_initial(ctx, s)
+    if (periodic or initial) and _delivered(ctx, s, e, 80, 80):
+        return True
+    # … heading its item, it governs the item's sentence: "k) Định kỳ hàng năm tổng hợp tình hình thực
+    # hiện Đề án, tổ chức sơ kết, tổng kết đánh giá việc thực hiện Đề án, báo cáo Thủ tướng Chính phủ"
+    if periodic and initial and _has(ctx.g.delivery, ctx, _after_bounds(ctx, e, 160)):
         return True
     return False  # "kế hoạch bảo trì hằng năm", "kiểm tra định kỳ": an attribute, not a schedule
 

@@ -366,6 +366,12 @@ RECURRING = [
         rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=1")]),
     ("Định kỳ ngày 25 hằng tháng gửi báo cáo về Sở", "2024-05-06",
      [D("2024-05-25", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=25")]),
+    # "Định kỳ" heading its item governs the item's sentence (dev gold 893/QĐ-TTg Điều 1.VI.1.k)
+    ("k) Định kỳ hàng năm tổng hợp tình hình thực hiện Đề án, tổ chức sơ kết, tổng kết đánh giá việc thực "
+     "hiện Đề án, báo cáo Thủ tướng Chính phủ, trường hợp cần thiết kiến nghị điều chỉnh Đề án.", "2026-06-01",
+     [D("2026-12-31", "recurring", text="Định kỳ hàng năm")]),
+    ("- Hằng năm tổ chức tổng kiểm soát các loại phương tiện trên toàn tỉnh, xử lý nghiêm các hành vi vi "
+     "phạm, kịp thời biểu dương, khen thưởng và báo cáo", "2023-05-20", []),
     # the day of a monthly rhythm stated later in its clause (NQ 122/NQ-CP)
     ("định kỳ hằng tháng báo cáo tình hình, tiến độ triển khai từng nhiệm vụ, gửi Bộ Tài chính trước "
      "ngày 25 để tổng hợp.", "2026-05-06",
