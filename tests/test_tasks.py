@@ -189,6 +189,8 @@ def test_request_with_no_addressee_is_a_task():
     directive = _grammar()["directive"]
     assert directive.search("5. Về đối tượng áp dụng: đề nghị rà soát lại toàn bộ nội dung quy định")
     assert not directive.search("Hồ sơ đề nghị hỗ trợ gồm đơn và bản sao giấy tờ")
+    assert directive.search("Đề nghị viết hoa chữ cái đầu khi viện dẫn các Bảng, Hình, Điều")
+    assert not directive.search("Đề nghị cấp giấy phép gồm các giấy tờ sau")
 
 
 def test_items_under_a_heading_naming_its_actor():
