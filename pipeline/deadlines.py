@@ -937,14 +937,16 @@ def _scan(text: str, doc: Optional[_dt.date], start: int, end: Optional[int], ce
         else:
             windows = [(start, end)]
         resolve = _RESOLVERS[p.kind]
-        try:
-            for ws, we in windows:
+        for ws, we in windows:
+            # (a timeout — a pathological window, or a loaded machine — costs that window only, not
+            # the pattern's every other hit in the document)
+            try:
                 for m in p.rx.finditer(text, ws, we, timeout=_TIMEOUT):
                     dl = resolve(ctx, m)
                     if dl is not None:
                         cands.append(_Cand(dl, rank))
-        except TimeoutError:
-            continue
+            except TimeoutError:
+                continue
     if cell:
         try:
             for m in g.cell_value.finditer(text, start, end, timeout=_TIMEOUT):
