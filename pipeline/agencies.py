@@ -296,8 +296,13 @@ class _Gazetteer:
         # a noun followed by a capitalised word is a proper name ("Ban QLDA"), not a collective
         noun = (rf"(?!{_alt(not_coll)}{_E}){_alt(nouns)}{_E}"
                 rf"(?! (?!{_alt(quals)}{_E})(?-i:\p{{Lu}}))")
+        # a qualifier ending in a capital ("trực thuộc Bộ") stops short of a name that goes on
+        # ("trực thuộc Bộ Giao thông vận tải" is read as "trực thuộc" + the ministry)
+        cap_quals = [q for q in quals if q.split()[-1][:1].isupper()]
+        low_quals = [q for q in quals if q not in cap_quals]
+        qual = rf"(?:{_alt(cap_quals)}{_E}(?! (?-i:\p{{Lu}}))|{_alt(low_quals)}{_E})"
         coll_tail = (rf"(?: ?(?:, ?{AND}|,|{AND}|, ?{P}|{AND} {P}) ?{noun})*"
-                     rf"(?: {_alt(quals)}{_E}){{0,3}}")
+                     rf"(?: {qual}){{0,3}}")
         self.coll_re = lists.compile(rf"(?:{P} )+{noun}{coll_tail}", regex.IGNORECASE)
         self.coll_bare_re = lists.compile(rf"(?:{P} )*{noun}{coll_tail}", regex.IGNORECASE)
         self.coll_of_re = lists.compile(r" (?:của|trực thuộc|thuộc) ")

@@ -339,6 +339,10 @@ FIND = [
     ("Vụ Pháp chế, Vụ Tổ chức cán bộ và Thanh tra Bộ", ["Vụ Pháp chế", "Vụ Tổ chức cán bộ", "Thanh tra Bộ"]),
     # a number stuck to an abbreviation: "Ban QLDA6" is "Ban Quản lý dự án 6"
     ("Ban QLDA6 khẩn trương gửi hồ sơ", ["Ban Quản lý dự án 6"]),
+    # "trực thuộc Bộ" closes a collective heading; before a name it is "trực thuộc" + that body
+    ("3. Các trường, học viện trực thuộc Bộ", ["Các trường, học viện trực thuộc Bộ"]),
+    ("các trường, học viện trực thuộc Bộ Giao thông vận tải chủ động",
+     ["các trường, học viện trực thuộc Bộ Giao thông vận tải"]),
 ]
 
 
