@@ -373,6 +373,8 @@ KNOWN_DISAGREEMENTS = {
     "1621_TB_SGTVT": ({"746/CĐBVN-QLVT"}, {"746/CĐBVN-QLVT,PT&NL"}),
     # the crawl splits the symbol's letters: "Công văn số 30/CV- U BATGTQG" (gold keys the intent)
     "60_KH_UBND": ({"30/CV"}, {"30/CV-UBATGTQG"}),
+    # a misprinted issuer code: "Quyết định số 610/QĐ- GTVT …, Bộ GTVT" (gold keys the intent, BGTVT)
+    "129_TB_BGTVT": ({"610/QĐ-GTVT"}, {"610/QĐ-BGTVT"}),
 }
 
 # dates the gold reads from farther than the citation's own phrase
