@@ -6,9 +6,7 @@ run too (test_model_examples), so a data edit is checked by its own example.
 """
 from __future__ import annotations
 
-import glob
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -452,40 +450,6 @@ def test_provinces_json_is_current():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     assert mod.main(["--check"]) == 0
-
-
-# --------------------------------------------------------------------------------------------
-# speed
-
-def test_speed_item():
-    """find_agencies on a 300-char item stays well under 0.2 ms (median over repeats)."""
-    item = ("2. Giao Giám đốc Sở Nội vụ chủ trì, phối hợp với các cơ quan đầu mối quản lý các lĩnh "
-            "vực cải cách hành chính của tỉnh, Công an tỉnh, UBND các huyện, thị xã, thành phố tiến "
-            "hành rà soát, tổng hợp và báo cáo cụ thể điểm số các tiêu chí thành phần để Chủ tịch "
-            "Ủy ban nhân dân tỉnh xem xét, chỉ đạo việc thực hiện.")[:300]
-    find_agencies(item)  # warm the models and the name cache
-    best = float("inf")
-    for _ in range(5):  # CPU time, best of five: other processes share the machine
-        t = time.process_time()
-        for _ in range(100):
-            find_agencies(item)
-        best = min(best, (time.process_time() - t) / 100)
-    assert best < 0.2e-3  # typical ≈ 0.08 ms
-
-
-def test_speed_corpus():
-    """The 41 crawled documents: well under 2 ms per 5,000 chars."""
-    docs = [json.load(open(f, encoding="utf-8"))["text"] for f in sorted(glob.glob(str(ROOT / "corpus/tvpl/*.json")))]
-    if not docs:
-        pytest.skip("corpus/tvpl not present")
-    best = float("inf")
-    for _ in range(3):  # CPU time, best of three: other processes share the machine
-        t = time.process_time()
-        for d in docs:
-            find_agencies(d)
-        best = min(best, time.process_time() - t)
-    per_5k = best / (sum(map(len, docs)) / 5000)
-    assert per_5k < 2e-3  # typical ≈ 0.8 ms
 
 
 @pytest.mark.parametrize("text, acronym, expansion", [

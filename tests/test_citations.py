@@ -412,17 +412,6 @@ def test_annotations(gold):
             assert got[ref].date == want[ref]["date"], ref
 
 
-def test_speed_on_crawled_documents():
-    """Well under the 2 ms stage budget per 5,000 characters (a loose bound: machines vary)."""
-    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted((ROOT / "corpus/tvpl").glob("*.json"))]
-    find_citations(texts[0])
-    t = time.perf_counter()
-    for text in texts:
-        resolve_antecedents(text, find_citations(text))
-    per_5000 = (time.perf_counter() - t) * 1000 / (sum(map(len, texts)) / 5000)
-    assert per_5000 < 3.0, f"{per_5000:.2f} ms per 5,000 characters"
-
-
 def test_hostile_input_is_fast():
     text = "Quyết định số 1/" + "A-" * 5000 + " " + ("12/QĐ-UBND, " * 2000)
     t = time.perf_counter()
