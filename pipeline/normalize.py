@@ -193,9 +193,10 @@ def normalize(raw: RawDocument) -> Normalized:
         # sentence runs on)
         pages = [(a, b - 1) for a, b in zip(page_starts, page_starts[1:] + [len(text) + 1])]
         out: list[str] = []
-        page_starts = []
+        page_starts, pos = [], 0
         for a, b in pages:
-            page_starts.append(sum(map(len, out)))
+            page_starts.append(pos)
             out.append(rejoin_spaced_letters(text[a:b]) + text[b:b + 1])
+            pos += len(out[-1])
         text = "".join(out)
     return Normalized(text=text, page_starts=page_starts or [0], removed=removed)

@@ -259,10 +259,16 @@ def _execution_run(body: str) -> list[str]:
     return _agency_run(body, len(body) - len(body.lstrip()), slack=4)[0]
 
 
-def _other_step(para: str, lead: list[str]) -> bool:
-    """A paragraph inside a procedural clause that is another actor's step."""
+def _other_actor(para: str, lead: list[str]) -> list[str]:
+    """The actor of a paragraph inside a procedural clause when it is another actor's step, else []."""
     who = _clause_actor(para)
-    return bool(who) and {w.lower() for w in who} != {w.lower() for w in lead}
+    return who if who and {w.lower() for w in who} != {w.lower() for w in lead} else []
+
+
+def _due(text: str, doc_date: Optional[str], a: int, b: int) -> tuple[Optional[Deadline], list[Deadline]]:
+    """(the deadline text[a:b] is due by, its other dates), SPEC §5."""
+    from .deadlines import find_deadlines, pick_primary
+    return pick_primary(find_deadlines(text, doc_date, a, b), text)
 
 
 def _agency_run_before(text: str, pos: int) -> tuple[list[str], int]:
@@ -344,8 +350,6 @@ def _is_introducer(u: Unit, text: str) -> bool:
 def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Optional[str],
             doc_type: Optional[str]) -> list[Task]:
     """Tasks of one document, in reading order."""
-    from .deadlines import find_deadlines, pick_primary
-
     G = _grammar()
     text = layout.text
     units = layout.units
@@ -362,7 +366,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         for c in u.children:
             if units[c].kind:  # marked children are items of their own
                 break
-            if step_of is not None and _other_step(text[units[c].start:units[c].end], step_of):
+            if step_of is not None and _other_actor(text[units[c].start:units[c].end], step_of):
                 break  # a procedural step of another actor: a task of its own
             end = max(end, units[c].end)
         return u.start, end
@@ -393,20 +397,18 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                     if lead:
                         target.lead = lead
                     target.assigning = True
-                    dls = find_deadlines(text, doc_date, u.start, u.end)
-                    if dls:
-                        target.deadline = pick_primary(dls, text)[0] or target.deadline
+                    target.deadline = _due(text, doc_date, u.start, u.end)[0] or target.deadline
                 continue
             if u.parent is not None:
                 up = ctx.get(u.parent)
                 para = text[u.start:u.end]
-                if up is not None and up.procedure and not up.excluded and _other_step(para, up.lead):
+                who = _other_actor(para, up.lead) if up is not None and up.procedure and not up.excluded else []
+                if who:
                     # "3. Doanh nghiệp gửi danh sách … Trong 02 ngày làm việc, kể từ ngày nhận được
                     # đề nghị, cơ quan bảo hiểm xã hội xác nhận …": the second actor's step
-                    sd = find_deadlines(text, doc_date, u.start, u.end)
-                    p, o = pick_primary(sd, text) if sd else (None, [])
+                    p, o = _due(text, doc_date, u.start, u.end)
                     tasks.append(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
-                                       _clause_actor(para), p, o, citations))
+                                       who, p, o, citations))
                     unit_of[len(tasks) - 1] = i
                 continue  # a continuation paragraph: part of its item
         parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]
@@ -425,8 +427,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         body = raw[marker.end():] if marker and u.kind else raw
         boff = s + (marker.end() if marker and u.kind else 0)
         own_lead = _lead_of(body) or step or _execution_run(body)
-        dls = find_deadlines(text, doc_date, boff, e)
-        primary, others = pick_primary(dls, text) if dls else (None, [])
+        primary, others = _due(text, doc_date, boff, e)
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
                   excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120),
                   content_list=parent_ctx.content_list,
@@ -450,8 +451,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                         or not G["sentence_directive"].search(sent, timeout=_TIMEOUT) or sent.rstrip().endswith(":"):
                     continue
                 lead = _lead_of(sent) or ctx[None].lead
-                sd = find_deadlines(text, doc_date, a, b)
-                p, o = pick_primary(sd, text) if sd else (None, [])
+                p, o = _due(text, doc_date, a, b)
                 tasks.append(_make(doc_id, len(tasks), "", text, a, b, sent, lead, p, o, citations))
             continue
         if my.excluded or G["not_task"].search(body[:200], timeout=_TIMEOUT):
@@ -471,8 +471,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             my.content_list = True
             e = layout.item_span(i)[1]  # the points of content belong to this task, their dates too
             is_task = is_task or directive
-            dls = find_deadlines(text, doc_date, boff, e)
-            primary, others = pick_primary(dls, text) if dls else (None, [])
+            primary, others = _due(text, doc_date, boff, e)
         if not is_task or own_lead and all(_is_issuer(a, issuer) for a in own_lead):
             continue  # what the issuer itself does ("1. UBND tỉnh triển khai …") is not a task
         tasks.append(_make(doc_id, len(tasks), u.path, text, s, e, body, my.lead,
