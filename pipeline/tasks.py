@@ -45,6 +45,9 @@ def _grammar():
         "actor": regex.compile(r"(?i)(?:các\s+)?(?:" + "|".join(
             regex.escape(a) for a in sorted(g["procedure"]["actors"], key=len, reverse=True)) + r")\b"),
         "not_duty": regex.compile(g["procedure"]["not_duty"]),
+        "sheet_field": regex.compile(r"\s*(?:(?P<lead>" + g["task_sheet"]["lead"] + r")|(?P<support>"
+                                     + g["task_sheet"]["support"] + r")|(?P<time>" + g["task_sheet"]["time"]
+                                     + r")|(?P<other>" + g["task_sheet"]["other"] + r"))\s*:"),
     }
 
 
@@ -441,6 +444,27 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         my.named = bool(own_lead)
         ctx[i] = my
         has_marked_children = any(units[c].kind for c in u.children)
+        sheet = _task_sheet(units, u, text) if has_marked_children else None
+        if sheet is not None and not my.excluded:
+            # a plan's task sheet: the item is the task, its fields give lead, support and deadline
+            my.excluded = True  # the fields under it are not tasks of their own
+            # ("Cơ quan chủ trì: Sở Giao thông vận tải tham mưu Ủy ban nhân dân tỉnh chỉ đạo …": the
+            # bodies before the verb)
+            verb = G["duty_verb"].search(sheet.lead, timeout=_TIMEOUT)
+            named = _agencies(sheet.lead[:verb.start()] if verb else sheet.lead)
+            lead = [a for a in named if not _is_issuer(a, issuer)] or my.lead
+            p, o = None, []
+            for a, b in sheet.time_spans:
+                p, o = _due(text, doc_date, a, b)
+                if p:
+                    break
+            t = _make(doc_id, len(tasks), u.path, text, s, layout.item_span(i)[1], body, lead,
+                      p or my.deadline, o, citations)
+            if sheet.support:
+                t.support = _agencies(sheet.support)
+            tasks.append(t)
+            unit_of[len(tasks) - 1] = i
+            continue
         if has_marked_children and not content_intro or not body.strip():
             continue  # an introducer: not a task itself
         if u.kind == "" and u.parent is None:
@@ -483,6 +507,39 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
     for n, t in enumerate(tasks):
         t.id = f"{doc_id}#{n + 1}"
     return tasks
+
+
+@dataclass
+class _Sheet:
+    lead: str = ""
+    support: str = ""
+    time_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _task_sheet(units: list[Unit], u: Unit, text: str) -> Optional[_Sheet]:
+    """The fields of a plan's task sheet when every marked child of `u` is one ("a) Cơ quan chủ trì:
+    …", "- Thời gian thực hiện: …") and a lead or a time is among them; else None."""
+    G = _grammar()
+    sheet, seen = _Sheet(), False
+    for c in u.children:
+        cu = units[c]
+        if not cu.kind:
+            continue
+        raw = text[cu.start:cu.end]
+        mk = _MARKER.match(raw)
+        at = mk.end() if mk else 0
+        f = G["sheet_field"].match(raw, at, timeout=_TIMEOUT)
+        if not f:
+            return None
+        value = raw[f.end():].strip(" .;\n")
+        if f.group("lead"):
+            sheet.lead, seen = value, True
+        elif f.group("support"):
+            sheet.support = value
+        elif f.group("time"):
+            sheet.time_spans.append((cu.start + at, cu.end))
+            seen = True
+    return sheet if seen else None
 
 
 def citations_in(citations: list[Citation], s: int, e: int) -> list[str]:
