@@ -28,7 +28,8 @@ def _grammar():
         "background": regex.compile(g["background_opener"]),
         "content_intro": regex.compile(g["content_introducer"]),
         "task_list": regex.compile(g["task_list_introducer"]),
-        "imperative": regex.compile(r"^(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b"),
+        "imperative": regex.compile(r"^(?!(?:" + "|".join(regex.escape(n) for n in g["imperative_nouns"]) + r")\b)(?:"
+                                    + "|".join(regex.escape(v) for v in verbs) + r")\b"),
         "not_task": regex.compile(g["not_task"]["pattern"]),
         "not_section": regex.compile(g["not_task_sections"]),
         "task_section": regex.compile(g["task_sections"]),

@@ -202,3 +202,16 @@ def test_items_under_a_heading_naming_its_actor():
                   "- Hằng tháng phân công lãnh đạo đơn vị kiểm tra việc chấp hành kỷ luật khi tham gia giao thông./.\n")
     lead = ["các Sở, ban, ngành, đoàn thể của tỉnh", "Ủy ban nhân dân các huyện, thành phố"]
     assert [(t.item, t.lead) for t in doc.tasks] == [("1.-1", lead), ("1.-2", lead)]
+
+
+@pytest.mark.parametrize("item, is_task", [
+    # "b) Sớm xây dựng, ban hành …": an adverb opens the imperative item
+    ("b) Sớm xây dựng, ban hành quy chế phối hợp trong công tác quản lý đường bộ.", True),
+    # "b) Trình tự thực hiện …" is a noun phrase, not the verb "Trình"
+    ("b) Trình tự thực hiện theo quy định hiện hành.", False),
+])
+def test_imperative_opener(item, is_task):
+    body = ("Để triển khai có hiệu quả, Ủy ban nhân dân tỉnh yêu cầu thực hiện các nhiệm vụ sau:\n"
+            "1. Về quản lý đường bộ\na) Rà soát các tuyến đường do địa phương quản lý.\n" + item + "\n")
+    doc = extract(HEADER.replace("BỘ GIAO THÔNG VẬN TẢI", "ỦY BAN NHÂN DÂN TỈNH SƠN LA") + body)
+    assert ("1.b" in [t.item for t in doc.tasks]) is is_task
