@@ -34,6 +34,8 @@ def _grammar():
         "not_section": regex.compile(g["not_task_sections"]),
         "task_section": regex.compile(g["task_sections"]),
         "approval": regex.compile(g["approval_article"]),
+        "requirements": regex.compile(g["requirements_section"]),
+        "accountability": regex.compile(g["accountability"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
@@ -62,6 +64,7 @@ class _Ctx:
     deadline: Optional[Deadline] = None
     assigning: bool = False   # the introducer hands out work ("Giao …:", "… các nhiệm vụ sau:")
     excluded: bool = False    # under a "MỤC ĐÍCH, YÊU CẦU" / "QUAN ĐIỂM" heading
+    requirements: bool = False  # under "Yêu cầu": only an item naming its actor is a task
     content_list: bool = False  # introduces points of content ("… theo hướng:"), not tasks
     approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
     procedure: bool = False     # inside "Điều 7. Trình tự, thủ tục …": each actor's step is a task
@@ -432,8 +435,10 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         boff = s + (marker.end() if marker and u.kind else 0)
         own_lead = _lead_of(body) or step or _execution_run(body)
         primary, others = _due(text, doc_date, boff, e)
+        heading = bool(G["not_section"].match(body) and len(body) < 120)
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
-                  excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120),
+                  excluded=parent_ctx.excluded or heading,
+                  requirements=bool(G["requirements"].match(body)) if heading else parent_ctx.requirements,
                   content_list=parent_ctx.content_list,
                   approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)),
                   procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))
@@ -479,7 +484,11 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 p, o = _due(text, doc_date, a, b)
                 tasks.append(_make(doc_id, len(tasks), "", text, a, b, sent, lead, p, o, citations))
             continue
-        if my.excluded or G["not_task"].search(body[:200], timeout=_TIMEOUT):
+        if my.excluded and not (my.requirements and own_lead and u.kind
+                                and not G["accountability"].search(body, timeout=_TIMEOUT)) \
+                or G["not_task"].search(body[:200], timeout=_TIMEOUT):
+            # (a "Yêu cầu" item naming an actor and its work is a task, annotations/README "Kế
+            # hoạch": "- Các sở, ngành liên quan và các địa phương xây dựng kế hoạch …")
             continue
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own
