@@ -36,6 +36,7 @@ def _grammar():
         "approval": regex.compile(g["approval_article"]),
         "requirements": regex.compile(g["requirements_section"]),
         "accountability": regex.compile(g["accountability"]),
+        "own_work_intro": regex.compile(g["own_work_introducer"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
@@ -469,6 +470,18 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             if sheet.support:
                 t.support = _agencies(sheet.support)
             tasks.append(t)
+            unit_of[len(tasks) - 1] = i
+            continue
+        if has_marked_children and not content_intro and u.kind and not my.excluded and not my.approved \
+                and G["own_work_intro"].search(body, timeout=_TIMEOUT) and (directive or own_lead) \
+                and (primary or _report_to_of(body)) and not G["not_task"].search(body[:200], timeout=_TIMEOUT) \
+                and not (own_lead and all(_is_issuer(a, issuer) for a in own_lead)):
+            # (its own deliverable: a date or a report it owes)
+            # "II. … yêu cầu Bộ Công an … hoàn thiện dự thảo các Nghị định, báo cáo Thủ tướng Chính phủ
+            # trước ngày 02 tháng 11 năm 2024; cụ thể:": its own work up to the ":" is a task, and it
+            # still introduces its items (annotations/README "An item with its own instruction")
+            tasks.append(_make(doc_id, len(tasks), u.path, text, s, u.end, body, my.lead,
+                               primary or parent_ctx.deadline, others, citations))
             unit_of[len(tasks) - 1] = i
             continue
         if has_marked_children and not content_intro or not body.strip():

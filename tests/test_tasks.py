@@ -256,3 +256,14 @@ def test_what_a_report_holds_is_content():
     doc = extract(Path(__file__).resolve().parent.parent / "corpus" / "tvpl" / "372_TB_VPCP.json")
     items = [t.item for t in doc.tasks]
     assert "II.1.a" in items and not [i for i in items if i.startswith("II.1.a.")]
+
+
+def test_introducer_with_its_own_deliverable_is_a_task_too():
+    # 501/TB-VPCP II: "… hoàn thiện dự thảo các Nghị định, báo cáo Thủ tướng Chính phủ trước ngày 02
+    # tháng 11 năm 2024; cụ thể:" is work of its own, and its items still inherit its addressee and date
+    from pathlib import Path
+    doc = extract(Path(__file__).resolve().parent.parent / "corpus" / "tvpl" / "501_TB_VPCP.json")
+    by_item = {t.item: t for t in doc.tasks}
+    assert by_item["II"].deadline.date == "2024-11-02"
+    assert by_item["II"].text.rstrip().endswith("cụ thể:")
+    assert any(i.startswith("II.") and t.deadline and t.deadline.date == "2024-11-02" for i, t in by_item.items())
