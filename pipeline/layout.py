@@ -155,7 +155,8 @@ def _parse_header(text: str, limit: int):
     m_nat = P["national"].search(region) or P["party"].search(region)
     m_motto = P["motto"].search(region)
     m_num = P["number"].search(region)
-    m_pd = P["place_date"].search(region, m_num.end() if m_num else 0) or P["place_date"].search(region)
+    m_pd = P["place_date"].search(region, m_num.end() if m_num else 0) or P["place_date"].search(region) \
+        or (P["place_date_bare"].match(region, m_num.end()) if m_num else None)
     for m, name in ((m_nat, "national"), (m_motto, "motto")):
         if m:
             fields.append((m.start(), m.end(), name))
