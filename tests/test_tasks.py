@@ -208,6 +208,12 @@ def test_items_under_a_heading_naming_its_actor():
 @pytest.mark.parametrize("item, is_task", [
     # "b) Sớm xây dựng, ban hành …": an adverb opens the imperative item
     ("b) Sớm xây dựng, ban hành quy chế phối hợp trong công tác quản lý đường bộ.", True),
+    # openers seen on plans' measures: "5. Kiên trì xây dựng văn hóa giao thông an toàn …" (165/KH),
+    # "7. Đẩy nhanh phát triển mạng lưới giao thông tỉnh …" (105/KH), "a) Xác định việc đẩy nhanh …"
+    ("b) Kiên trì xây dựng văn hóa giao thông an toàn đối với các tổ chức, cá nhân.", True),
+    ("b) Đẩy nhanh phát triển mạng lưới giao thông tỉnh, bến, bãi đỗ xe.", True),
+    ("b) Xác định việc hoàn thành tuyến đường là nhiệm vụ trọng tâm.", True),
+    ("b) Chỉnh trang hạ tầng giao thông, hệ thống đèn chiếu sáng.", True),
     # "b) Trình tự thực hiện …" is a noun phrase, not the verb "Trình"
     ("b) Trình tự thực hiện theo quy định hiện hành.", False),
 ])
