@@ -84,8 +84,11 @@ def _patterns():
     pats["marker_inline"] = regex.compile(rf"(?:{alt})(?=\s+[\"“(]?[{_UPPER}0-9])")
     # an inline dash before an imperative verb starts an item even after a heading with no
     # punctuation ("1. Bộ Công an - Chỉ đạo Công an các tỉnh …"); elsewhere " - " is a hyphen
+    # … and so does a marker before a task sheet's field ("… Luật Đường bộ a) Cơ quan chủ trì: Sở …")
     verbs = sorted(set(load("tasks")["imperative_verbs"]), key=len, reverse=True)
-    pats["dash_verb"] = regex.compile(r"(?<=\S\s)(?<!(?:Điều|Mục|Chương|khoản|Khoản|điểm|Điểm|Phần|số)\s)(?P<m>[-–]|[a-zđ]\)|\d{1,2}\.)(?=\s+(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b)")
+    sheet = load("tasks")["task_sheet"]
+    fields = "|".join(f"(?:{sheet[k]})" for k in ("lead", "support", "time", "other"))
+    pats["dash_verb"] = regex.compile(r"(?<=\S\s)(?<!(?:Điều|Mục|Chương|khoản|Khoản|điểm|Điểm|Phần|số)\s)(?P<m>[-–]|[a-zđ]\)|\d{1,2}\.)(?=\s+(?:(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b|(?:" + fields + r")\s*:))")
     pats["marker_names"] = [n for n, _ in markers]
     titles = sorted(data["authority_titles"], key=len, reverse=True)
     pats["title_re"] = regex.compile("|".join(regex.escape(t) for t in titles))
@@ -152,7 +155,8 @@ def _parse_header(text: str, limit: int):
     m_nat = P["national"].search(region) or P["party"].search(region)
     m_motto = P["motto"].search(region)
     m_num = P["number"].search(region)
-    m_pd = P["place_date"].search(region, m_num.end() if m_num else 0) or P["place_date"].search(region)
+    m_pd = P["place_date"].search(region, m_num.end() if m_num else 0) or P["place_date"].search(region) \
+        or (P["place_date_bare"].match(region, m_num.end()) if m_num else None)
     for m, name in ((m_nat, "national"), (m_motto, "motto")):
         if m:
             fields.append((m.start(), m.end(), name))

@@ -28,11 +28,15 @@ def _grammar():
         "background": regex.compile(g["background_opener"]),
         "content_intro": regex.compile(g["content_introducer"]),
         "task_list": regex.compile(g["task_list_introducer"]),
-        "imperative": regex.compile(r"^(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b"),
+        "imperative": regex.compile(r"^(?!(?:" + "|".join(regex.escape(n) for n in g["imperative_nouns"]) + r")\b)(?:"
+                                    + "|".join(regex.escape(v) for v in verbs) + r")\b"),
         "not_task": regex.compile(g["not_task"]["pattern"]),
         "not_section": regex.compile(g["not_task_sections"]),
         "task_section": regex.compile(g["task_sections"]),
         "approval": regex.compile(g["approval_article"]),
+        "requirements": regex.compile(g["requirements_section"]),
+        "accountability": regex.compile(g["accountability"]),
+        "own_work_intro": regex.compile(g["own_work_introducer"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
@@ -45,6 +49,9 @@ def _grammar():
         "actor": regex.compile(r"(?i)(?:các\s+)?(?:" + "|".join(
             regex.escape(a) for a in sorted(g["procedure"]["actors"], key=len, reverse=True)) + r")\b"),
         "not_duty": regex.compile(g["procedure"]["not_duty"]),
+        "sheet_field": regex.compile(r"\s*(?:(?P<lead>" + g["task_sheet"]["lead"] + r")|(?P<support>"
+                                     + g["task_sheet"]["support"] + r")|(?P<time>" + g["task_sheet"]["time"]
+                                     + r")|(?P<other>" + g["task_sheet"]["other"] + r"))\s*:"),
     }
 
 
@@ -58,6 +65,7 @@ class _Ctx:
     deadline: Optional[Deadline] = None
     assigning: bool = False   # the introducer hands out work ("Giao …:", "… các nhiệm vụ sau:")
     excluded: bool = False    # under a "MỤC ĐÍCH, YÊU CẦU" / "QUAN ĐIỂM" heading
+    requirements: bool = False  # under "Yêu cầu": only an item naming its actor is a task
     content_list: bool = False  # introduces points of content ("… theo hướng:"), not tasks
     approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
     procedure: bool = False     # inside "Điều 7. Trình tự, thủ tục …": each actor's step is a task
@@ -428,8 +436,10 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         boff = s + (marker.end() if marker and u.kind else 0)
         own_lead = _lead_of(body) or step or _execution_run(body)
         primary, others = _due(text, doc_date, boff, e)
+        heading = bool(G["not_section"].match(body) and len(body) < 120)
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
-                  excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120),
+                  excluded=parent_ctx.excluded or heading,
+                  requirements=bool(G["requirements"].match(body)) if heading else parent_ctx.requirements,
                   content_list=parent_ctx.content_list,
                   approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)),
                   procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))
@@ -441,6 +451,39 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         my.named = bool(own_lead)
         ctx[i] = my
         has_marked_children = any(units[c].kind for c in u.children)
+        sheet = _task_sheet(units, u, text) if has_marked_children else None
+        if sheet is not None and not my.excluded:
+            # a plan's task sheet: the item is the task, its fields give lead, support and deadline
+            my.excluded = True  # the fields under it are not tasks of their own
+            # ("Cơ quan chủ trì: Sở Giao thông vận tải tham mưu Ủy ban nhân dân tỉnh chỉ đạo …": the
+            # bodies before the verb)
+            verb = G["duty_verb"].search(sheet.lead, timeout=_TIMEOUT)
+            named = _agencies(sheet.lead[:verb.start()] if verb else sheet.lead)
+            lead = [a for a in named if not _is_issuer(a, issuer)] or my.lead
+            p, o = None, []
+            for a, b in sheet.time_spans:
+                p, o = _due(text, doc_date, a, b)
+                if p:
+                    break
+            t = _make(doc_id, len(tasks), u.path, text, s, layout.item_span(i)[1], body, lead,
+                      p or my.deadline, o, citations)
+            if sheet.support:
+                t.support = _agencies(sheet.support)
+            tasks.append(t)
+            unit_of[len(tasks) - 1] = i
+            continue
+        if has_marked_children and not content_intro and u.kind and not my.excluded and not my.approved \
+                and G["own_work_intro"].search(body, timeout=_TIMEOUT) and (directive or own_lead) \
+                and (primary or _report_to_of(body)) and not G["not_task"].search(body[:200], timeout=_TIMEOUT) \
+                and not (own_lead and all(_is_issuer(a, issuer) for a in own_lead)):
+            # (its own deliverable: a date or a report it owes)
+            # "II. … yêu cầu Bộ Công an … hoàn thiện dự thảo các Nghị định, báo cáo Thủ tướng Chính phủ
+            # trước ngày 02 tháng 11 năm 2024; cụ thể:": its own work up to the ":" is a task, and it
+            # still introduces its items (annotations/README "An item with its own instruction")
+            tasks.append(_make(doc_id, len(tasks), u.path, text, s, u.end, body, my.lead,
+                               primary or parent_ctx.deadline, others, citations))
+            unit_of[len(tasks) - 1] = i
+            continue
         if has_marked_children and not content_intro or not body.strip():
             continue  # an introducer: not a task itself
         if u.kind == "" and u.parent is None:
@@ -454,7 +497,11 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 p, o = _due(text, doc_date, a, b)
                 tasks.append(_make(doc_id, len(tasks), "", text, a, b, sent, lead, p, o, citations))
             continue
-        if my.excluded or G["not_task"].search(body[:200], timeout=_TIMEOUT):
+        if my.excluded and not (my.requirements and own_lead and u.kind
+                                and not G["accountability"].search(body, timeout=_TIMEOUT)) \
+                or G["not_task"].search(body[:200], timeout=_TIMEOUT):
+            # (a "Yêu cầu" item naming an actor and its work is a task, annotations/README "Kế
+            # hoạch": "- Các sở, ngành liên quan và các địa phương xây dựng kế hoạch …")
             continue
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own
@@ -483,6 +530,39 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
     for n, t in enumerate(tasks):
         t.id = f"{doc_id}#{n + 1}"
     return tasks
+
+
+@dataclass
+class _Sheet:
+    lead: str = ""
+    support: str = ""
+    time_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _task_sheet(units: list[Unit], u: Unit, text: str) -> Optional[_Sheet]:
+    """The fields of a plan's task sheet when every marked child of `u` is one ("a) Cơ quan chủ trì:
+    …", "- Thời gian thực hiện: …") and a lead or a time is among them; else None."""
+    G = _grammar()
+    sheet, seen = _Sheet(), False
+    for c in u.children:
+        cu = units[c]
+        if not cu.kind:
+            continue
+        raw = text[cu.start:cu.end]
+        mk = _MARKER.match(raw)
+        at = mk.end() if mk else 0
+        f = G["sheet_field"].match(raw, at, timeout=_TIMEOUT)
+        if not f:
+            return None
+        value = raw[f.end():].strip(" .;\n")
+        if f.group("lead"):
+            sheet.lead, seen = value, True
+        elif f.group("support"):
+            sheet.support = value
+        elif f.group("time"):
+            sheet.time_spans.append((cu.start + at, cu.end))
+            seen = True
+    return sheet if seen else None
 
 
 def citations_in(citations: list[Citation], s: int, e: int) -> list[str]:

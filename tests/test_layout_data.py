@@ -45,3 +45,16 @@ def test_pdf_line_wrap_before_a_cross_reference(prev, line, new):
     """A PDF line that wraps before 'Điều 4 Quyết định này' is a cross-reference, not an article heading."""
     from pipeline.layout import starts_new_line
     assert starts_new_line(prev, line) is new
+
+
+@pytest.mark.parametrize("line, date, place", [
+    # the comma dropped after the place (8/CT-BGTVT): the date is still the header's
+    ("Số: 8/CT-BGTVT Hà Nội ngày 02 tháng 11 năm 2023", "2023-11-02", "Hà Nội"),
+    ("Số: 8/CT-BGTVT\nTP. Hồ Chí Minh ngày 1 tháng 2 năm 2020", "2020-02-01", "TP. Hồ Chí Minh"),
+    ("Số: 8/CT-BGTVT\nHà Nội, ngày 02 tháng 11 năm 2023", "2023-11-02", "Hà Nội"),
+])
+def test_place_and_date_with_or_without_comma(line, date, place):
+    from pipeline.stages import extract
+    md = extract("BỘ GIAO THÔNG VẬN TẢI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                 + line + "\nCHỈ THỊ\nVề tăng cường cải cách hành chính\nThời gian vừa qua, Bộ đã chỉ đạo.").metadata
+    assert (md.date, md.place) == (date, place)

@@ -92,7 +92,8 @@ LEAD_CASES = [
      "2. Thực hiện nghiêm Kết luận số 45-KL/TW ngày 01/02/2019 của Ban Bí thư./.\n",
      [("1", [SIXTEEN, "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
       ("2", [SIXTEEN, "Ủy ban nhân dân các huyện, thị xã, thành phố"])]),
-    # "1. Sở Y tế a) Chủ trì …" (first sub-item on the heading's line); "Công an thành phố Theo chức
+    # "1. Sở Y tế a) Chủ trì …" (first sub-item on the heading's line, a task of its own: 01/CT-UBND
+    # Cần Thơ 4.a); "Công an thành phố Theo chức
     # năng …" ("Theo" is no place); "b) Chỉ đạo các cơ quan liên quan khẩn trương …" (the directed
     # bodies are not the actor)
     ("heading-run-in", CT_HEADER +
@@ -104,7 +105,7 @@ LEAD_CASES = [
      "3. Bộ Giao thông vận tải:\n"
      "a) Chỉ đạo các Sở Giao thông vận tải tăng cường công tác quản lý nhà nước;\n"
      "b) Chỉ đạo các cơ quan liên quan khẩn trương xây dựng cơ sở dữ liệu điện tử quản lý vận tải./.\n",
-     [("1.b", ["Sở Y tế"]), ("2", ["Công an thành phố"]), ("3.a", ["Bộ Giao thông vận tải"]),
+     [("1.a", ["Sở Y tế"]), ("1.b", ["Sở Y tế"]), ("2", ["Công an thành phố"]), ("3.a", ["Bộ Giao thông vận tải"]),
       ("3.b", ["Bộ Giao thông vận tải"])]),
     # an article title run into the execution formula: "Điều 3. Trách nhiệm tổ chức thực hiện Chánh Văn phòng …"
     ("execution-title-run-in", QD_HEADER +
@@ -202,3 +203,73 @@ def test_items_under_a_heading_naming_its_actor():
                   "- Hằng tháng phân công lãnh đạo đơn vị kiểm tra việc chấp hành kỷ luật khi tham gia giao thông./.\n")
     lead = ["các Sở, ban, ngành, đoàn thể của tỉnh", "Ủy ban nhân dân các huyện, thành phố"]
     assert [(t.item, t.lead) for t in doc.tasks] == [("1.-1", lead), ("1.-2", lead)]
+
+
+@pytest.mark.parametrize("item, is_task", [
+    # "b) Sớm xây dựng, ban hành …": an adverb opens the imperative item
+    ("b) Sớm xây dựng, ban hành quy chế phối hợp trong công tác quản lý đường bộ.", True),
+    # openers seen on plans' measures: "5. Kiên trì xây dựng văn hóa giao thông an toàn …" (165/KH),
+    # "7. Đẩy nhanh phát triển mạng lưới giao thông tỉnh …" (105/KH), "a) Xác định việc đẩy nhanh …"
+    ("b) Kiên trì xây dựng văn hóa giao thông an toàn đối với các tổ chức, cá nhân.", True),
+    ("b) Đẩy nhanh phát triển mạng lưới giao thông tỉnh, bến, bãi đỗ xe.", True),
+    ("b) Xác định việc hoàn thành tuyến đường là nhiệm vụ trọng tâm.", True),
+    ("b) Chỉnh trang hạ tầng giao thông, hệ thống đèn chiếu sáng.", True),
+    # "b) Trình tự thực hiện …" is a noun phrase, not the verb "Trình"
+    ("b) Trình tự thực hiện theo quy định hiện hành.", False),
+])
+def test_imperative_opener(item, is_task):
+    body = ("Để triển khai có hiệu quả, Ủy ban nhân dân tỉnh yêu cầu thực hiện các nhiệm vụ sau:\n"
+            "1. Về quản lý đường bộ\na) Rà soát các tuyến đường do địa phương quản lý.\n" + item + "\n")
+    doc = extract(HEADER.replace("BỘ GIAO THÔNG VẬN TẢI", "ỦY BAN NHÂN DÂN TỈNH SƠN LA") + body)
+    assert ("1.b" in [t.item for t in doc.tasks]) is is_task
+
+
+PLAN = HEADER.replace("BỘ GIAO THÔNG VẬN TẢI", "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG").replace(
+    "19/CĐ-BGTVT", "56/KH-UBND").replace("CÔNG ĐIỆN", "KẾ HOẠCH") + (
+    "Thực hiện Chỉ thị số 23-CT/TW, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức của người dân về an toàn giao thông.\n2. Yêu cầu\n")
+
+
+@pytest.mark.parametrize("item, is_task", [
+    # a "Yêu cầu" item naming its actor and its work is a task (annotations/README "Kế hoạch")
+    ("- Các sở, ngành liên quan và các địa phương xây dựng kế hoạch, văn bản chỉ đạo triển khai thực hiện.", True),
+    # … a principle naming no one is not
+    ("- Công tác triển khai phải bảo đảm thiết thực, hiệu quả, tránh hình thức.", False),
+    # … nor is accountability with nothing to deliver
+    ("- Chủ tịch Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm trước Ủy ban nhân dân tỉnh nếu để "
+     "phát sinh mới các điểm đen.", False),
+])
+def test_requirements_item(item, is_task):
+    doc = extract(PLAN + item + "\nII. NHIỆM VỤ\n1. Tuyên truyền pháp luật về trật tự, an toàn giao thông.\n")
+    assert ("I.2.-1" in [t.item for t in doc.tasks]) is is_task
+
+
+def test_lead_verb_opens_an_item_after_its_actor_heading():
+    # "1. Bộ Giao thông vận tải a) Chủ trì, phối hợp với …" flattened: "a)" opens an item
+    body = ("II. Để đạt được mục tiêu phát triển hệ thống giao thông xanh, yêu cầu các Bộ, cơ quan, địa phương:\n"
+            "1. Bộ Giao thông vận tải a) Chủ trì, phối hợp với các cơ quan có liên quan rà soát hành lang pháp lý. "
+            "b) Rà soát quy hoạch của các địa phương.\n")
+    doc = extract(CT_HEADER + body)
+    assert [(t.item, t.lead) for t in doc.tasks] == [("1.a", ["Bộ Giao thông vận tải"]),
+                                                     ("1.b", ["Bộ Giao thông vận tải"])]
+
+
+def test_what_a_report_holds_is_content():
+    # 372/TB-VPCP II.1.a: "… báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 9 năm 2024. Trong đó tập
+    # trung các nội dung sau: - Tình hình triển khai …; - Rà soát mục tiêu, lộ trình …": the dashes are
+    # what the report holds, not tasks of their own
+    from pathlib import Path
+    doc = extract(Path(__file__).resolve().parent.parent / "corpus" / "tvpl" / "372_TB_VPCP.json")
+    items = [t.item for t in doc.tasks]
+    assert "II.1.a" in items and not [i for i in items if i.startswith("II.1.a.")]
+
+
+def test_introducer_with_its_own_deliverable_is_a_task_too():
+    # 501/TB-VPCP II: "… hoàn thiện dự thảo các Nghị định, báo cáo Thủ tướng Chính phủ trước ngày 02
+    # tháng 11 năm 2024; cụ thể:" is work of its own, and its items still inherit its addressee and date
+    from pathlib import Path
+    doc = extract(Path(__file__).resolve().parent.parent / "corpus" / "tvpl" / "501_TB_VPCP.json")
+    by_item = {t.item: t for t in doc.tasks}
+    assert by_item["II"].deadline.date == "2024-11-02"
+    assert by_item["II"].text.rstrip().endswith("cụ thể:")
+    assert any(i.startswith("II.") and t.deadline and t.deadline.date == "2024-11-02" for i, t in by_item.items())
