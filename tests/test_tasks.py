@@ -273,3 +273,12 @@ def test_introducer_with_its_own_deliverable_is_a_task_too():
     assert by_item["II"].deadline.date == "2024-11-02"
     assert by_item["II"].text.rstrip().endswith("cụ thể:")
     assert any(i.startswith("II.") and t.deadline and t.deadline.date == "2024-11-02" for i, t in by_item.items())
+
+
+def test_tien_hanh_is_a_duty_verb():
+    # 1540/QĐ-UBND Điều 2.2: "Trên cơ sở Quyết định số 32/2005/QĐ-BGTVT …, Trưởng ban … và Chủ tịch Ủy
+    # ban nhân dân các huyện, thị xã, thành phố tiến hành kiểm tra, rà soát …": those bodies act
+    from pipeline.tasks import _lead_of
+    assert _lead_of("Trên cơ sở Quyết định số 32/2005/QĐ-BGTVT ngày 17/6/2005 của Bộ trưởng Bộ Giao thông vận "
+                    "tải, Giám đốc Sở Xây dựng và Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố tiến hành "
+                    "kiểm tra, rà soát") == ["Sở Xây dựng", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
