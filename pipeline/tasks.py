@@ -288,6 +288,9 @@ def _agency_run_before(text: str, pos: int) -> tuple[list[str], int]:
     run = [ags[-1]]
     for a in reversed(ags[:-1]):
         gap = text[a.end:run[0].start]
+        if _POSSESSOR.search(text, max(0, a.start - 8), a.start):
+            break  # "Trên cơ sở Quyết định số 32/2005/QĐ-BGTVT … của Bộ trưởng Bộ Giao thông vận tải, Giám đốc
+            # Sở Xây dựng … tiến hành …": a document's issuer ends the fronted ground, it does not act
         if re.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*(?:các\s+)?", gap) or not gap.strip(" ,;"):
             run.insert(0, a)
         else:
@@ -297,6 +300,9 @@ def _agency_run_before(text: str, pos: int) -> tuple[list[str], int]:
         if a.name not in names:
             names.append(a.name)
     return names, run[0].start
+
+
+_POSSESSOR = re.compile(r"\bcủa\s*$")
 
 
 def _is_issuer(agency: str, issuer: Optional[str]) -> bool:
