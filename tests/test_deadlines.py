@@ -370,6 +370,15 @@ RECURRING = [
      [D("2026-12-31", "recurring", text="Định kỳ hàng năm")]),
     ("- Hằng năm tổ chức tổng kiểm soát các loại phương tiện trên toàn tỉnh, xử lý nghiêm các hành vi vi "
      "phạm, kịp thời biểu dương, khen thưởng và báo cáo", "2023-05-20", []),
+    # a target met each year is no result handed over: the CT 31/CT-TTg formula "… hằng năm phải hoàn
+    # thành 100% các chỉ tiêu" (held-out 992/KH-UBND, 11/KH-UBND of 2024)
+    ("- Yêu cầu các Phòng Giáo dục và Đào tạo, các nhà trường hằng năm phải hoàn thành 100% các chỉ tiêu: "
+     "Cán bộ, giáo viên, nhân viên và học sinh", "2024-01-19", []),
+    ("+ Chỉ đạo các Phòng Giáo dục và Đào tạo yêu cầu các nhà trường hằng năm phải hoàn thành các chỉ tiêu: "
+     "100% cán bộ", "2024-01-24", []),
+    ("- Chỉ đạo các trường hàng năm hoàn thành chỉ tiêu 100% cán bộ, giáo viên", "2024-01-15", []),
+    ("hằng năm tổng hợp, báo cáo kết quả thực hiện các chỉ tiêu gửi Sở Giáo dục", "2024-01-15",
+     [D("2024-12-31", "recurring", text="hằng năm")]),
     # the day of a monthly rhythm stated later in its clause (NQ 122/NQ-CP)
     ("định kỳ hằng tháng báo cáo tình hình, tiến độ triển khai từng nhiệm vụ, gửi Bộ Tài chính trước "
      "ngày 25 để tổng hợp.", "2026-05-06",
