@@ -962,7 +962,27 @@ def _scan(text: str, doc: Optional[_dt.date], start: int, end: Optional[int], ce
         if all(c.dl.end <= t.start or c.dl.start >= t.end for t in taken):
             taken.append(c.dl)
     taken.sort(key=lambda d: (d.start, d.end))
-    return taken
+    return taken if cell else _one_rhythm(text, taken)
+
+
+def _one_rhythm(text: str, found: list[Deadline]) -> list[Deadline]:
+    """A bare rhythm word beside a stated rhythm of the same clause is that rhythm, not another one:
+    "b) Định kỳ tổng hợp, báo cáo … gửi về Sở Xây dựng trước ngày 10 tháng 12 hàng năm", "hàng năm thực
+    hiện báo cáo định kỳ về …" are one yearly deadline; of two bare ones ("thường xuyên, định kỳ báo
+    cáo") the first stays."""
+    bare = [d for d in found if d.kind == "recurring" and d.rule is None and d.date is None]
+    if not bare:
+        return found
+    drop: set[int] = set()
+    for b in bare:
+        for d in found:
+            if d is b or id(d) in drop or d.kind != "recurring" or (d.rule is None and d.start > b.start):
+                continue
+            lo, hi = (d.end, b.start) if d.start < b.start else (b.end, d.start)
+            if not _BOUNDARY.search(text, lo, hi):
+                drop.add(id(b))
+                break
+    return [d for d in found if id(d) not in drop]
 
 
 # --------------------------------------------------------------------------------------------

@@ -391,6 +391,15 @@ RECURRING = [
      [D("2026-07-07", "recurring", rule="FREQ=MONTHLY;INTERVAL=3")]),
     ("định kỳ 06 tháng kể từ ngày nhận hồ sơ, gửi báo cáo", "2026-04-07",
      [D(None, "recurring", rule="FREQ=MONTHLY;INTERVAL=6")]),
+    # a bare rhythm word beside a stated rhythm of its clause is that rhythm, not a second deadline
+    # (held-out 85/2025/QĐ-UBND Điều 3.3.b, QĐ 28/2026/QĐ-TTg form AP, 115/2010/NĐ-CP)
+    ("b) Định kỳ tổng hợp, báo cáo tình hình chấp thuận phương án gửi về Sở Xây dựng trước ngày 10 tháng "
+     "12 hàng năm.", "2025-08-18",
+     [D("2025-12-10", "recurring", text="trước ngày 10 tháng 12 hàng năm", rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=10")]),
+    ("cam kết quản lý và sử dụng thẻ ABTC theo đúng quy định; hàng năm thực hiện báo cáo định kỳ về Bộ Công an",
+     "2026-05-29", [D("2026-12-31", "recurring", text="hàng năm")]),
+    ("Định kỳ báo cáo kết quả về Bộ. Hằng quý gửi báo cáo tài liệu", "2006-02-22",
+     [D(None, "recurring", text="Định kỳ"), D("2006-03-31", "recurring", text="Hằng quý")]),
 ]
 
 
