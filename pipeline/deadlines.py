@@ -962,7 +962,39 @@ def _scan(text: str, doc: Optional[_dt.date], start: int, end: Optional[int], ce
         if all(c.dl.end <= t.start or c.dl.start >= t.end for t in taken):
             taken.append(c.dl)
     taken.sort(key=lambda d: (d.start, d.end))
-    return taken if cell else _one_rhythm(text, taken)
+    return taken if cell else _one_rhythm(text, _yearly_day_later(text, doc, taken))
+
+
+_YEAR_LESS_DAY = _re.compile(r"(?i)^(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)\D*?(\d{1,2})\s*(?:tháng\s*|/\s*)(\d{1,2})\s*$")
+
+
+def _yearly_day_later(text: str, doc: Optional[_dt.date], found: list[Deadline]) -> list[Deadline]:
+    """The day of a yearly rhythm stated later in its clause is that rhythm's day, not a date of its own:
+    "định kỳ hàng năm báo cáo về tình hình sử dụng thẻ ABTC …, gửi về cơ quan chuyên môn … trước ngày 31
+    tháng 12" is "trước ngày 31 tháng 12 hằng năm" (QĐ 28/2026/QĐ-TTg Điều 25.5), as the monthly
+    "hằng tháng báo cáo …, gửi … trước ngày 25" already is."""
+    out = list(found)
+    for r in found:
+        if r.kind != "recurring" or r.rule != _FREQ_OF_PERIOD["year"][0]:
+            continue
+        for d in out:
+            if d.kind != "date" or d.start < r.end:
+                continue
+            m = _YEAR_LESS_DAY.match(d.text)
+            if not m or _BOUNDARY.search(text, r.end, d.start):
+                break
+            day, mo = int(m.group(1)), int(m.group(2))
+            if not (1 <= mo <= 12 and 1 <= day <= calendar.monthrange(2024, mo)[1]):
+                break
+            r.rule = f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={day}"
+            when = None
+            if doc is not None:
+                when = next((c for c in (_safe_date(y, mo, day) for y in range(doc.year, doc.year + 9))
+                             if c and c >= doc), None)
+            r.date = when.isoformat() if when else None
+            out.remove(d)
+            break
+    return out
 
 
 def _one_rhythm(text: str, found: list[Deadline]) -> list[Deadline]:

@@ -383,6 +383,20 @@ RECURRING = [
     ("định kỳ hằng tháng báo cáo tình hình, tiến độ triển khai từng nhiệm vụ, gửi Bộ Tài chính trước "
      "ngày 25 để tổng hợp.", "2026-05-06",
      [D("2026-05-25", "recurring", text="định kỳ hằng tháng", rule="FREQ=MONTHLY;BYMONTHDAY=25")]),
+    # … and of a yearly one: one yearly deadline, no date of its own (held-out QĐ 28/2026/QĐ-TTg Điều 25.5)
+    ("5. Các cơ quan, tổ chức được sử dụng thẻ ABTC định kỳ hàng năm báo cáo về tình hình sử dụng thẻ ABTC "
+     "thuộc đơn vị mình, gửi về cơ quan chuyên môn của bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh, "
+     "công ty do Thủ tướng Chính phủ quyết định thành lập trước ngày 31 tháng 12. Nội dung báo cáo",
+     "2026-05-29", [D("2026-12-31", "recurring", text="định kỳ hàng năm", rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31")]),
+    ("hằng năm tổng hợp, báo cáo kết quả gửi Sở Nội vụ trước ngày 15/11", "2024-05-06",
+     [D("2024-11-15", "recurring", text="hằng năm", rule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15")]),
+    ("hằng năm tổng hợp, báo cáo kết quả gửi Sở Nội vụ trước ngày 15/11", "2024-12-01",
+     [D("2025-11-15", "recurring", rule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15")]),
+    # (a printed year is a date of its own; so is a day in the next sentence)
+    ("hằng năm tổng hợp, báo cáo kết quả gửi Sở Nội vụ trước ngày 15/11/2024", "2024-05-06",
+     [D("2024-12-31", "recurring"), D("2024-11-15", "date")]),
+    ("hằng năm báo cáo kết quả. Gửi Sở Nội vụ trước ngày 15/11", "2024-05-06",
+     [D("2024-12-31", "recurring"), D("2024-11-15", "date")]),
     ("hằng tháng báo cáo kết quả trước 10 giờ ngày thứ Hai", "2026-05-06",
      [D("2026-05-31", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=-1")]),
     # "Định kỳ 03 tháng kể từ …": every three months from the anchor, not one time limit (NQ 16/2026)
