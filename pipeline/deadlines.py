@@ -169,7 +169,7 @@ class _Grammar:
                                                        + words["label_completion"])
                                          + r"(?!\w)", _FLAGS)
         self.anchor_signing = regex.compile(expand("{anchor_self}"), _FLAGS)
-        self.anchor_effective = regex.compile(alt(words["anchor_effective"]), _FLAGS)
+        self.anchor_effective = regex.compile(expand("{anchor_effective_self}"), _FLAGS)
         self.exclude_before = [regex.compile(expand(x), _FLAGS) for x in data.get("exclude_before") or ()]
         self.exclude_event = [regex.compile(expand(x), _FLAGS) for x in data.get("exclude_event") or ()]
         self.attribute_head = w("rhythm_attribute_head")
@@ -643,7 +643,7 @@ def _r_relative(ctx: _Ctx, m):
     elif anchor and ctx.doc is not None:
         if g.anchor_signing.search(anchor):
             base = ctx.doc
-        elif g.anchor_effective.search(anchor):
+        elif g.anchor_effective.match(anchor):
             base = _effective_date(ctx)
     when = None
     periodic = g.periodic_before.search(ctx.text, max(ctx.start, s - 24), s, timeout=_TIMEOUT)

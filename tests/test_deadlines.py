@@ -280,6 +280,18 @@ RELATIVE = [
     # … but a cited document's entry into force is not this one's
     ("trong thời hạn 10 ngày kể từ ngày Quyết định này có hiệu lực. Quyết định số 12/QĐ-UBND có hiệu "
      "lực kể từ ngày 01/6/2024.", "2024-05-22", [D(None, "relative")]),
+    # … nor is another instrument's ("kể từ ngày quyết định cho phép thành lập có hiệu lực", NQ 23/2026/NQ-CP)
+    ("gửi báo cáo trong thời hạn 30 ngày kể từ ngày quyết định cho phép thành lập có hiệu lực. Nghị quyết "
+     "này có hiệu lực thi hành kể từ ngày ký.", "2026-04-29", [D(None, "relative")]),
+    ("gửi báo cáo trong thời hạn 30 ngày kể từ ngày có hiệu lực thi hành. Nghị quyết này có hiệu lực thi "
+     "hành kể từ ngày ký.", "2026-04-29", [D("2026-05-29", "relative")]),
+    # what happens once a time limit has run is a condition or a start, not a deadline (NQ 23/2026/NQ-CP,
+    # QĐ 28/2026/QĐ-TTg, 49/2015/NĐ-CP)
+    ("6. Sau thời hạn 04 năm kể từ ngày quyết định cho phép thành lập có hiệu lực, nếu phân hiệu không đủ "
+     "điều kiện", "2026-04-29", []),
+    ("Nếu quá thời hạn 01 tháng mà tổ chức, doanh nghiệp không cung cấp được tài liệu thì cơ quan", "2026-05-29", []),
+    ("14.Nếu hết thời hạn 17 ngày làm việc mà chưa đủ số nền kinh tế thành viên trả lời", "2026-05-29", []),
+    ("và sau thời gian 30 ngày kể từ ngày cơ quan quản lý thuế thông báo", "2025-02-28", []),
     # a validity is not a time limit (QĐ 28/2026/QĐ-TTg Điều 5)
     ("Thẻ ABTC có giá trị sử dụng không quá 05 năm kể từ ngày được các nền kinh tế thành viên chấp thuận",
      "2026-05-29", []),
