@@ -295,6 +295,18 @@ RELATIVE = [
     # a validity is not a time limit (QĐ 28/2026/QĐ-TTg Điều 5)
     ("Thẻ ABTC có giá trị sử dụng không quá 05 năm kể từ ngày được các nền kinh tế thành viên chấp thuận",
      "2026-05-29", []),
+    # a validity word before a time-limit lead still names a validity ("có giá trị trong vòng …", QĐ 28/2026
+    # form AP; "được chụp trong thời gian không quá …", 1756/QĐ-UBND); an extension's length is no time
+    # limit either (NQ 19/2026/NQ-CP, NQ 21/2026/NQ-CP, QĐ 28/2026/QĐ-TTg, 150/2018/NĐ-CP)
+    ("Văn bản này có giá trị trong vòng 06 tháng kể từ ngày ký ban hành.", "2026-05-29", []),
+    ("d) 01 ảnh màu cỡ 3 cm x 4 cm nền màu xanh, được chụp trong thời gian không quá 06 tháng.", "2024-05-21", []),
+    ("đ) Giấy phép được gia hạn không quá 06 tháng kể từ ngày cấp phép gia hạn.", "2026-04-29", []),
+    ("có thể được gia hạn, mỗi lần gia hạn không quá 05 năm.", "2018-11-07", []),
+    ("để gia hạn thời gian trả lời kết quả xác minh, thời gian gia hạn không quá 10 ngày làm việc.", "2026-05-29", []),
+    ("tổng thời gian lùi thời điểm thực hiện gia hạn không quá 22 tháng kể từ ngày giấy phép hết hạn", "2026-04-29", []),
+    # (the time limit of the extension procedure is one)
+    ("thì thời hạn thực hiện thủ tục gia hạn là 10 ngày làm việc kể từ ngày có kết quả xác minh.", "2026-04-29",
+     [D(None, "relative")]),
     # a capitalised lead run on after a lower-case word opens a cell of a flattened TTHC table: the
     # "đang" of the cell before is no condition on it (102/QĐ-UBND)
     ("1 Cấp giấy phép thi công công trình trên đường bộ đang khai thác Trong thời hạn 07 ngày làm việc "
