@@ -169,7 +169,7 @@ class _Grammar:
                                                        + words["label_completion"])
                                          + r"(?!\w)", _FLAGS)
         self.anchor_signing = regex.compile(expand("{anchor_self}"), _FLAGS)
-        self.anchor_effective = regex.compile(alt(words["anchor_effective"]), _FLAGS)
+        self.anchor_effective = regex.compile(expand("{anchor_effective_self}"), _FLAGS)
         self.exclude_before = [regex.compile(expand(x), _FLAGS) for x in data.get("exclude_before") or ()]
         self.exclude_event = [regex.compile(expand(x), _FLAGS) for x in data.get("exclude_event") or ()]
         self.attribute_head = w("rhythm_attribute_head")
@@ -643,7 +643,7 @@ def _r_relative(ctx: _Ctx, m):
     elif anchor and ctx.doc is not None:
         if g.anchor_signing.search(anchor):
             base = ctx.doc
-        elif g.anchor_effective.search(anchor):
+        elif g.anchor_effective.match(anchor):
             base = _effective_date(ctx)
     when = None
     periodic = g.periodic_before.search(ctx.text, max(ctx.start, s - 24), s, timeout=_TIMEOUT)
@@ -962,7 +962,59 @@ def _scan(text: str, doc: Optional[_dt.date], start: int, end: Optional[int], ce
         if all(c.dl.end <= t.start or c.dl.start >= t.end for t in taken):
             taken.append(c.dl)
     taken.sort(key=lambda d: (d.start, d.end))
-    return taken
+    return taken if cell else _one_rhythm(text, _yearly_day_later(text, doc, taken))
+
+
+_YEAR_LESS_DAY = _re.compile(r"(?i)^(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)\D*?(\d{1,2})\s*(?:tháng\s*|/\s*)(\d{1,2})\s*$")
+
+
+def _yearly_day_later(text: str, doc: Optional[_dt.date], found: list[Deadline]) -> list[Deadline]:
+    """The day of a yearly rhythm stated later in its clause is that rhythm's day, not a date of its own:
+    "định kỳ hàng năm báo cáo về tình hình sử dụng thẻ ABTC …, gửi về cơ quan chuyên môn … trước ngày 31
+    tháng 12" is "trước ngày 31 tháng 12 hằng năm" (QĐ 28/2026/QĐ-TTg Điều 25.5), as the monthly
+    "hằng tháng báo cáo …, gửi … trước ngày 25" already is."""
+    out = list(found)
+    for r in found:
+        if r.kind != "recurring" or r.rule != _FREQ_OF_PERIOD["year"][0]:
+            continue
+        for d in out:
+            if d.kind != "date" or d.start < r.end:
+                continue
+            m = _YEAR_LESS_DAY.match(d.text)
+            if not m or _BOUNDARY.search(text, r.end, d.start):
+                break
+            day, mo = int(m.group(1)), int(m.group(2))
+            if not (1 <= mo <= 12 and 1 <= day <= calendar.monthrange(2024, mo)[1]):
+                break
+            r.rule = f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={day}"
+            when = None
+            if doc is not None:
+                when = next((c for c in (_safe_date(y, mo, day) for y in range(doc.year, doc.year + 9))
+                             if c and c >= doc), None)
+            r.date = when.isoformat() if when else None
+            out.remove(d)
+            break
+    return out
+
+
+def _one_rhythm(text: str, found: list[Deadline]) -> list[Deadline]:
+    """A bare rhythm word beside a stated rhythm of the same clause is that rhythm, not another one:
+    "b) Định kỳ tổng hợp, báo cáo … gửi về Sở Xây dựng trước ngày 10 tháng 12 hàng năm", "hàng năm thực
+    hiện báo cáo định kỳ về …" are one yearly deadline; of two bare ones ("thường xuyên, định kỳ báo
+    cáo") the first stays."""
+    bare = [d for d in found if d.kind == "recurring" and d.rule is None and d.date is None]
+    if not bare:
+        return found
+    drop: set[int] = set()
+    for b in bare:
+        for d in found:
+            if d is b or id(d) in drop or d.kind != "recurring" or (d.rule is None and d.start > b.start):
+                continue
+            lo, hi = (d.end, b.start) if d.start < b.start else (b.end, d.start)
+            if not _BOUNDARY.search(text, lo, hi):
+                drop.add(id(b))
+                break
+    return [d for d in found if id(d) not in drop]
 
 
 # --------------------------------------------------------------------------------------------

@@ -280,9 +280,33 @@ RELATIVE = [
     # … but a cited document's entry into force is not this one's
     ("trong thời hạn 10 ngày kể từ ngày Quyết định này có hiệu lực. Quyết định số 12/QĐ-UBND có hiệu "
      "lực kể từ ngày 01/6/2024.", "2024-05-22", [D(None, "relative")]),
+    # … nor is another instrument's ("kể từ ngày quyết định cho phép thành lập có hiệu lực", NQ 23/2026/NQ-CP)
+    ("gửi báo cáo trong thời hạn 30 ngày kể từ ngày quyết định cho phép thành lập có hiệu lực. Nghị quyết "
+     "này có hiệu lực thi hành kể từ ngày ký.", "2026-04-29", [D(None, "relative")]),
+    ("gửi báo cáo trong thời hạn 30 ngày kể từ ngày có hiệu lực thi hành. Nghị quyết này có hiệu lực thi "
+     "hành kể từ ngày ký.", "2026-04-29", [D("2026-05-29", "relative")]),
+    # what happens once a time limit has run is a condition or a start, not a deadline (NQ 23/2026/NQ-CP,
+    # QĐ 28/2026/QĐ-TTg, 49/2015/NĐ-CP)
+    ("6. Sau thời hạn 04 năm kể từ ngày quyết định cho phép thành lập có hiệu lực, nếu phân hiệu không đủ "
+     "điều kiện", "2026-04-29", []),
+    ("Nếu quá thời hạn 01 tháng mà tổ chức, doanh nghiệp không cung cấp được tài liệu thì cơ quan", "2026-05-29", []),
+    ("14.Nếu hết thời hạn 17 ngày làm việc mà chưa đủ số nền kinh tế thành viên trả lời", "2026-05-29", []),
+    ("và sau thời gian 30 ngày kể từ ngày cơ quan quản lý thuế thông báo", "2025-02-28", []),
     # a validity is not a time limit (QĐ 28/2026/QĐ-TTg Điều 5)
     ("Thẻ ABTC có giá trị sử dụng không quá 05 năm kể từ ngày được các nền kinh tế thành viên chấp thuận",
      "2026-05-29", []),
+    # a validity word before a time-limit lead still names a validity ("có giá trị trong vòng …", QĐ 28/2026
+    # form AP; "được chụp trong thời gian không quá …", 1756/QĐ-UBND); an extension's length is no time
+    # limit either (NQ 19/2026/NQ-CP, NQ 21/2026/NQ-CP, QĐ 28/2026/QĐ-TTg, 150/2018/NĐ-CP)
+    ("Văn bản này có giá trị trong vòng 06 tháng kể từ ngày ký ban hành.", "2026-05-29", []),
+    ("d) 01 ảnh màu cỡ 3 cm x 4 cm nền màu xanh, được chụp trong thời gian không quá 06 tháng.", "2024-05-21", []),
+    ("đ) Giấy phép được gia hạn không quá 06 tháng kể từ ngày cấp phép gia hạn.", "2026-04-29", []),
+    ("có thể được gia hạn, mỗi lần gia hạn không quá 05 năm.", "2018-11-07", []),
+    ("để gia hạn thời gian trả lời kết quả xác minh, thời gian gia hạn không quá 10 ngày làm việc.", "2026-05-29", []),
+    ("tổng thời gian lùi thời điểm thực hiện gia hạn không quá 22 tháng kể từ ngày giấy phép hết hạn", "2026-04-29", []),
+    # (the time limit of the extension procedure is one)
+    ("thì thời hạn thực hiện thủ tục gia hạn là 10 ngày làm việc kể từ ngày có kết quả xác minh.", "2026-04-29",
+     [D(None, "relative")]),
     # a capitalised lead run on after a lower-case word opens a cell of a flattened TTHC table: the
     # "đang" of the cell before is no condition on it (102/QĐ-UBND)
     ("1 Cấp giấy phép thi công công trình trên đường bộ đang khai thác Trong thời hạn 07 ngày làm việc "
@@ -370,10 +394,33 @@ RECURRING = [
      [D("2026-12-31", "recurring", text="Định kỳ hàng năm")]),
     ("- Hằng năm tổ chức tổng kiểm soát các loại phương tiện trên toàn tỉnh, xử lý nghiêm các hành vi vi "
      "phạm, kịp thời biểu dương, khen thưởng và báo cáo", "2023-05-20", []),
+    # a target met each year is no result handed over: the CT 31/CT-TTg formula "… hằng năm phải hoàn
+    # thành 100% các chỉ tiêu" (held-out 992/KH-UBND, 11/KH-UBND of 2024)
+    ("- Yêu cầu các Phòng Giáo dục và Đào tạo, các nhà trường hằng năm phải hoàn thành 100% các chỉ tiêu: "
+     "Cán bộ, giáo viên, nhân viên và học sinh", "2024-01-19", []),
+    ("+ Chỉ đạo các Phòng Giáo dục và Đào tạo yêu cầu các nhà trường hằng năm phải hoàn thành các chỉ tiêu: "
+     "100% cán bộ", "2024-01-24", []),
+    ("- Chỉ đạo các trường hàng năm hoàn thành chỉ tiêu 100% cán bộ, giáo viên", "2024-01-15", []),
+    ("hằng năm tổng hợp, báo cáo kết quả thực hiện các chỉ tiêu gửi Sở Giáo dục", "2024-01-15",
+     [D("2024-12-31", "recurring", text="hằng năm")]),
     # the day of a monthly rhythm stated later in its clause (NQ 122/NQ-CP)
     ("định kỳ hằng tháng báo cáo tình hình, tiến độ triển khai từng nhiệm vụ, gửi Bộ Tài chính trước "
      "ngày 25 để tổng hợp.", "2026-05-06",
      [D("2026-05-25", "recurring", text="định kỳ hằng tháng", rule="FREQ=MONTHLY;BYMONTHDAY=25")]),
+    # … and of a yearly one: one yearly deadline, no date of its own (held-out QĐ 28/2026/QĐ-TTg Điều 25.5)
+    ("5. Các cơ quan, tổ chức được sử dụng thẻ ABTC định kỳ hàng năm báo cáo về tình hình sử dụng thẻ ABTC "
+     "thuộc đơn vị mình, gửi về cơ quan chuyên môn của bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh, "
+     "công ty do Thủ tướng Chính phủ quyết định thành lập trước ngày 31 tháng 12. Nội dung báo cáo",
+     "2026-05-29", [D("2026-12-31", "recurring", text="định kỳ hàng năm", rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31")]),
+    ("hằng năm tổng hợp, báo cáo kết quả gửi Sở Nội vụ trước ngày 15/11", "2024-05-06",
+     [D("2024-11-15", "recurring", text="hằng năm", rule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15")]),
+    ("hằng năm tổng hợp, báo cáo kết quả gửi Sở Nội vụ trước ngày 15/11", "2024-12-01",
+     [D("2025-11-15", "recurring", rule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15")]),
+    # (a printed year is a date of its own; so is a day in the next sentence)
+    ("hằng năm tổng hợp, báo cáo kết quả gửi Sở Nội vụ trước ngày 15/11/2024", "2024-05-06",
+     [D("2024-12-31", "recurring"), D("2024-11-15", "date")]),
+    ("hằng năm báo cáo kết quả. Gửi Sở Nội vụ trước ngày 15/11", "2024-05-06",
+     [D("2024-12-31", "recurring"), D("2024-11-15", "date")]),
     ("hằng tháng báo cáo kết quả trước 10 giờ ngày thứ Hai", "2026-05-06",
      [D("2026-05-31", "recurring", rule="FREQ=MONTHLY;BYMONTHDAY=-1")]),
     # "Định kỳ 03 tháng kể từ …": every three months from the anchor, not one time limit (NQ 16/2026)
@@ -382,6 +429,15 @@ RECURRING = [
      [D("2026-07-07", "recurring", rule="FREQ=MONTHLY;INTERVAL=3")]),
     ("định kỳ 06 tháng kể từ ngày nhận hồ sơ, gửi báo cáo", "2026-04-07",
      [D(None, "recurring", rule="FREQ=MONTHLY;INTERVAL=6")]),
+    # a bare rhythm word beside a stated rhythm of its clause is that rhythm, not a second deadline
+    # (held-out 85/2025/QĐ-UBND Điều 3.3.b, QĐ 28/2026/QĐ-TTg form AP, 115/2010/NĐ-CP)
+    ("b) Định kỳ tổng hợp, báo cáo tình hình chấp thuận phương án gửi về Sở Xây dựng trước ngày 10 tháng "
+     "12 hàng năm.", "2025-08-18",
+     [D("2025-12-10", "recurring", text="trước ngày 10 tháng 12 hàng năm", rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=10")]),
+    ("cam kết quản lý và sử dụng thẻ ABTC theo đúng quy định; hàng năm thực hiện báo cáo định kỳ về Bộ Công an",
+     "2026-05-29", [D("2026-12-31", "recurring", text="hàng năm")]),
+    ("Định kỳ báo cáo kết quả về Bộ. Hằng quý gửi báo cáo tài liệu", "2006-02-22",
+     [D(None, "recurring", text="Định kỳ"), D("2006-03-31", "recurring", text="Hằng quý")]),
 ]
 
 
