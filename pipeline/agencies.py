@@ -264,6 +264,7 @@ class _Gazetteer:
                 self.open_heads[_key(form)] = o["head"]
         self.lower_ok_heads = {o["head"] for o in g["open_heads"] if o.get("lower_ok")}
         self.bare_titles = {b["title"]: b["name"] for b in g.get("bare_titles", [])}
+        self.bare_plural_only = {b["title"] for b in g.get("bare_titles", []) if b.get("plural_only")}
         self.bare_title_next = regex.compile(r",? (?:và )?(?:Thủ trưởng|Chủ tịch)\b")
         self.titles = {}
         for t in g["titles"]:
@@ -915,7 +916,7 @@ class _Scanner:
         s = self.s
         bare = self.g.bare_titles.get(s[p:q])
         after_plural = s[max(0, p - len(self.g.plural) - 1):p].casefold() == self.g.plural + " "
-        if bare and (after_plural or self.g.bare_title_next.match(s, q)):
+        if bare and (after_plural or s[p:q] not in self.g.bare_plural_only and self.g.bare_title_next.match(s, q)):
             return q, [(p, q, bare)]  # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ" → "các Bộ"
         if q >= len(s) or s[q] != " ":
             return None

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+import regex
+
 from .layout import Layout, Unit
 from .models_data import load
 from .records import Citation, Deadline, Task
@@ -33,6 +35,8 @@ def _grammar():
         "not_section": regex.compile(g["not_task_sections"]),
         "task_section": regex.compile(g["task_sections"]),
         "approval": regex.compile(g["approval_article"]),
+        "execution": regex.compile(g["execution_clause"]),
+        "execution_address": regex.compile(g["execution_address"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
@@ -62,6 +66,7 @@ class _Ctx:
     approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
     procedure: bool = False     # inside "Điều 7. Trình tự, thủ tục …": each actor's step is a task
     named: bool = False         # the item names its own actor ("1. Thủ trưởng các Sở, ban, ngành …")
+    executes: bool = False      # the execution clause ("… chịu trách nhiệm thi hành Quyết định này")
 
 
 def _agencies(s: str) -> list[str]:
@@ -247,16 +252,23 @@ def _clause_actor(body: str) -> list[str]:
     return names
 
 
-_EXECUTION = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành")
+_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\d])\.\s+(?=\p{Lu})")
 
 
 def _execution_run(body: str) -> list[str]:
     """The execution clause names its bodies first and qualifies the last one at length: "Bộ
     trưởng, Thủ trưởng cơ quan ngang Bộ, …, Thủ trưởng các cơ quan, đơn vị và tổ chức liên quan
-    đến tổ chức thực hiện chính sách … chịu trách nhiệm thi hành Quyết định này" → the opening run."""
-    if not _EXECUTION.search(body[:800]):
+    đến tổ chức thực hiện chính sách … chịu trách nhiệm thi hành Quyết định này" → the opening run
+    of its sentence ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Bộ, …")."""
+    m = _grammar()["execution"].search(body, 0, min(len(body), 800), timeout=_TIMEOUT)
+    if not m:
         return []
-    return _agency_run(body, len(body) - len(body.lstrip()), slack=4)[0]
+    start = 0
+    for d in _SENTENCE_END.finditer(body, 0, m.start()):  # not "TP. Hồ Chí Minh"
+        start = d.end()
+    start += len(body[start:]) - len(body[start:].lstrip())
+    address = _grammar()["execution_address"].match(body, start)
+    return _agency_run(body, address.end() if address else start, slack=4)[0]
 
 
 def _other_actor(para: str, lead: list[str]) -> list[str]:
@@ -412,21 +424,24 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                     unit_of[len(tasks) - 1] = i
                 continue  # a continuation paragraph: part of its item
         parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]
-        if u.parent is not None and text.find("./.", units[u.parent].start, u.start) >= 0:
+        if u.parent is not None and (parent_ctx.executes or text.find("./.", units[u.parent].start, u.start) >= 0):
             # the body closed ("… chịu trách nhiệm thi hành Quyết định này./.") before this unit: it is
-            # in an attachment (the Kế hoạch a Quyết định issues) and inherits no addressee from it
+            # in an attachment (the Kế hoạch a Quyết định issues) or the Nơi nhận list, and inherits
+            # no addressee from it
             parent_ctx = _Ctx()
         step = None
         if parent_ctx.procedure:
             own = text[u.start:u.end]
             m0 = _MARKER.match(own)
             step = _clause_actor(own[m0.end():] if m0 and u.kind else own)
-        s, e = item_text_span(i, step)
+        # the execution clause, with the attachment or the Nơi nhận list read as its sub-items
+        executes = bool(G["execution"].search(text, u.start, u.end, timeout=_TIMEOUT))
+        s, e = (u.start, u.end) if executes else item_text_span(i, step)
         raw = text[s:e]
         marker = _MARKER.match(raw)
         body = raw[marker.end():] if marker and u.kind else raw
         boff = s + (marker.end() if marker and u.kind else 0)
-        own_lead = _lead_of(body) or step or _execution_run(body)
+        own_lead = (_execution_run(body) if executes else []) or _lead_of(body) or step or _execution_run(body)
         primary, others = _due(text, doc_date, boff, e)
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
                   excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120),
@@ -439,8 +454,9 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây|thực\s+hiện)\s*:\s*$", body.rstrip()))
             or len(body) < 150 and not my.approved and bool(G["task_section"].match(body)))
         my.named = bool(own_lead)
+        my.executes = executes
         ctx[i] = my
-        has_marked_children = any(units[c].kind for c in u.children)
+        has_marked_children = not executes and any(units[c].kind for c in u.children)
         if has_marked_children and not content_intro or not body.strip():
             continue  # an introducer: not a task itself
         if u.kind == "" and u.parent is None:
@@ -454,8 +470,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 p, o = _due(text, doc_date, a, b)
                 tasks.append(_make(doc_id, len(tasks), "", text, a, b, sent, lead, p, o, citations))
             continue
-        if my.excluded or G["not_task"].search(body[:200], timeout=_TIMEOUT):
-            continue
+        if my.excluded or G["not_task"].search(body[:200], timeout=_TIMEOUT) and not executes:
+            continue  # ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng … chịu trách nhiệm thi hành …" is a task)
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own
         imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))

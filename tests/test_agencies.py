@@ -311,8 +311,13 @@ FIND = [
     ("Sở Giao dịch hàng hóa", ["Sở Giao dịch hàng hóa"]),
     ("Đài PT-TH tỉnh đưa tin", ["Đài Phát thanh - Truyền hình tỉnh"]),
     ("Quyết định số 903/QĐ-UBND ngày 01/4/2020", []),          # UBND inside a ký hiệu
+    # "các Vụ trưởng", "các Cục trưởng": the heads of every Vụ and Cục, head dropped (SPEC §3, as
+    # "Thủ trưởng các cơ quan" → "các cơ quan"); a lone "Vụ trưởng" with no body stays nothing
     ("Chánh Văn phòng Bộ, Chánh Thanh tra Bộ, các Vụ trưởng, Tổng Cục ĐBVN",
-     ["Văn phòng Bộ", "Thanh tra Bộ", "Tổng cục Đường bộ Việt Nam"]),   # "các Vụ trưởng": persons
+     ["Văn phòng Bộ", "Thanh tra Bộ", "các Vụ", "Tổng cục Đường bộ Việt Nam"]),
+    ("Cục trưởng Cục Đường bộ Việt Nam, các Vụ trưởng, các Cục trưởng, Thủ trưởng các cơ quan, đơn vị",
+     ["Cục Đường bộ Việt Nam", "các Vụ", "các Cục", "các cơ quan, đơn vị"]),
+    ("Vụ trưởng, Thủ trưởng các đơn vị", ["các đơn vị"]),
     ("Cục Hàng không Việt Nam và Tổng công ty Cảng hàng không Việt Nam",
      ["Cục Hàng không Việt Nam", "Tổng công ty Cảng hàng không Việt Nam"]),
     ("Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ngãi", ["Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ngãi"]),

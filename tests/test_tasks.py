@@ -119,6 +119,32 @@ LEAD_CASES = [
      "xã, thành phố và thủ trưởng các đơn vị liên quan căn cứ Quyết định thi hành./.\n",
      [("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "các Sở, Ban, ngành thuộc tỉnh",
                   "Ủy ban nhân dân các huyện, thị xã, thành phố", "các đơn vị liên quan"])]),
+    # "… chịu trách nhiệm thi hành Quyết định này." with the crawled Nơi nhận list and the attached Quy
+    # định after it, read as its sub-items: still the execution task (39/2024/QĐ-UBND Vĩnh Long)
+    ("execution-then-attachment", QD_HEADER +
+     "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Công an tỉnh; Thủ trưởng các sở, ban, ngành,\r\n"
+     "đoàn thể tỉnh chịu trách nhiệm thi hành Quyết định này. Nơi nhận: - Như Điều 3; - Văn phòng Chính phủ; "
+     "- TT. Tỉnh ủy, TT. HĐND tỉnh;\r\n- Đoàn ĐBQH đơn vị tỉnh Vĩnh Long;\r\n- CT, PCT. UBND tỉnh;\r\n- Lưu: VT. "
+     "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Đặng Văn Chính QUY ĐỊNH KHU VỰC BẢO VỆ (Kèm theo Quyết định "
+     "số 39/2024/QĐ-UBND) Chương I NHỮNG QUY ĐỊNH CHUNG Điều 1. Phạm vi điều chỉnh Quy định này quy định khu vực "
+     "bảo vệ.\r\n",
+     [("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh", "các sở, ban, ngành, đoàn thể tỉnh"])]),
+    # "Điều 2. Quyết định này có hiệu lực kể từ … . Chánh Văn phòng Bộ, … các Vụ trưởng, … chịu trách nhiệm
+    # thi hành": the effective date first does not make the article a non-task; "các Vụ trưởng" → "các Vụ"
+    ("execution-after-effective-date", QD_HEADER.replace("Điều 2. Quyết định này có hiệu lực thi hành kể từ "
+                                                         "ngày 10 tháng 5 năm 2025.\n", "") +
+     "Điều 2. Quyết định này có hiệu lực kể từ ngày 01/10/2022. Chánh Văn phòng Bộ, Chánh Thanh tra Bộ, các Vụ "
+     "trưởng, Cục trưởng Cục Đường bộ Việt Nam và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm "
+     "thi hành Quyết định này./.\n",
+     [("Điều 2", ["Văn phòng Bộ", "Thanh tra Bộ", "các Vụ", "Cục Đường bộ Việt Nam",
+                  "các cơ quan, đơn vị có liên quan"])]),
+    # the older address "Các Ông (Bà):" is no part of the list
+    ("execution-cac-ong-ba", QD_HEADER +
+     "Điều 3. Các Ông (Bà): Chánh Văn phòng Bộ, Cục trưởng Cục Đăng kiểm Việt Nam, Giám đốc Sở Giao thông vận "
+     "tải các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Quyết định này.\nNơi gửi:\n"
+     "- Như điều 3\n- Lưu VP.\n",
+     [("Điều 3", ["Văn phòng Bộ", "Cục Đăng kiểm Việt Nam",
+                  "Sở Giao thông vận tải các tỉnh, thành phố trực thuộc Trung ương"])]),
     # a duty verb used as a noun first ("hướng dẫn áp dụng"); the actor opens the next clause
     ("duty-verb-as-noun", QD_HEADER +
      "Điều 3. Nội dung tập đơn giá gồm: Thuyết minh và hướng dẫn áp dụng; Chi tiết đơn giá; Sở Giao thông vận tải "
