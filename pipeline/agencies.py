@@ -937,8 +937,13 @@ class _Scanner:
             e = r[0]
         else:
             m = self._match(self.g.coll_bare_re, q1)
-            if not m or " " not in m.group():  # "Cục trưởng Cục đường …": no lone "Cục"
+            if not m:
                 return None
+            if " " not in m.group():  # "Cục trưởng Cục đường …": no lone "Cục"
+                if not (after_plural and drop and s[m.end():m.end() + 1] in (",", ";")):
+                    return None
+                # "yêu cầu các Giám đốc Sở, Thủ trưởng ngành …": the heads of every Sở → "các Sở"
+                return m.end(), [(p, m.end(), f"{self.g.plural} {m.group()}")]
             e = m.end()
         if not drop:
             n = self._match(self.g.person_name_re, e)

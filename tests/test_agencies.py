@@ -318,6 +318,11 @@ FIND = [
     ("Cục trưởng Cục Đường bộ Việt Nam, các Vụ trưởng, các Cục trưởng, Thủ trưởng các cơ quan, đơn vị",
      ["Cục Đường bộ Việt Nam", "các Vụ", "các Cục", "các cơ quan, đơn vị"]),
     ("Vụ trưởng, Thủ trưởng các đơn vị", ["các đơn vị"]),
+    # "các Giám đốc Sở, …": a plural title before a bare head is the heads of every Sở; not when the head
+    # introduces its members ("các Giám đốc Sở: Nội vụ, …") or ends the sentence
+    ("yêu cầu các Giám đốc Sở, Thủ trưởng các ban, ngành", ["các Sở", "các ban, ngành"]),
+    ("các Giám đốc Sở: Nội vụ, Tư pháp", ["Sở Nội vụ", "Sở Tư pháp"]),
+    ("báo cáo các Giám đốc Sở.", []),
     ("Cục Hàng không Việt Nam và Tổng công ty Cảng hàng không Việt Nam",
      ["Cục Hàng không Việt Nam", "Tổng công ty Cảng hàng không Việt Nam"]),
     ("Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ngãi", ["Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ngãi"]),

@@ -92,6 +92,15 @@ LEAD_CASES = [
      "2. Thực hiện nghiêm Kết luận số 45-KL/TW ngày 01/02/2019 của Ban Bí thư./.\n",
      [("1", [SIXTEEN, "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
       ("2", [SIXTEEN, "Ủy ban nhân dân các huyện, thị xã, thành phố"])]),
+    # "yêu cầu các Giám đốc Sở, Thủ trưởng ngành, đơn vị trong tỉnh, Chủ tịch UBND …:" — the heads of every
+    # Sở in the plural, a bare "Sở": the introducer still hands its addressees down (12/CT-UBND Thái Bình)
+    ("intro-cac-giam-doc-so", CT_HEADER +
+     "Để tiếp tục bảo đảm an ninh trật tự, an toàn giao thông, Ủy ban nhân dân tỉnh yêu cầu các Giám đốc Sở, "
+     "Thủ trưởng ngành, đơn vị trong tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thành phố, các doanh nghiệp trên "
+     "địa bàn tỉnh chỉ đạo thực hiện một số nội dung sau:\n"
+     "1. Thường xuyên quán triệt cán bộ, công chức chấp hành nghiêm các quy định của pháp luật./.\n",
+     [("1", ["các Sở", "ngành, đơn vị trong tỉnh", "Ủy ban nhân dân các huyện, thành phố",
+             "các doanh nghiệp trên địa bàn tỉnh"])]),
     # "1. Sở Y tế a) Chủ trì …" (first sub-item on the heading's line); "Công an thành phố Theo chức
     # năng …" ("Theo" is no place); "b) Chỉ đạo các cơ quan liên quan khẩn trương …" (the directed
     # bodies are not the actor)
