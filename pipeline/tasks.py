@@ -106,13 +106,37 @@ def _agency_run(text: str, pos: int, slack: int = 3) -> tuple[list[str], int]:
 
 def _lead_of(body: str) -> list[str]:
     """The addressee named in an item's own text, if any."""
+    return _named_lead(body) or _late_handout(body)
+
+
+def _late_handout(body: str) -> list[str]:
+    """An item that reports first and hands out the work in a later sentence: "1. Về công tác lập,
+    thẩm định …: Đến nay, đã hoàn thành … . Yêu cầu Ban QLDA 2 chỉ đạo TVTK khẩn trương …" → Ban QLDA 2.
+    Only past the opening window, only where the hand-out opens a sentence, and not in an item that
+    opens with a verb (its actor is inherited)."""
+    G = _grammar()
+    if len(body) <= _HANDOUT_WINDOW or G["imperative"].match(body.lstrip(), timeout=_TIMEOUT):
+        return []
+    for m in G["assign_head"].finditer(body, _HANDOUT_WINDOW, min(len(body), 2000), timeout=_TIMEOUT):
+        if not re.search(r"[.;:]\s*$", body[max(0, m.start() - 4):m.start()]):
+            continue
+        names, _ = _agency_run(body, m.end(), slack=6)
+        if names:
+            return names
+    return []
+
+
+_HANDOUT_WINDOW = 250  # characters of an item's opening where "Giao/Yêu cầu/Đề nghị X" names its actor
+
+
+def _named_lead(body: str) -> list[str]:
     G = _grammar()
     # an item opening with a bare verb ("- Chỉ đạo Công an các tỉnh yêu cầu lực lượng …") has the
     # inherited actor; a "yêu cầu X" inside it is what that actor tells X, not the lead
     imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
-    window = 40 if imperative else 250
+    window = 40 if imperative else _HANDOUT_WINDOW
     for m in G["assign_head"].finditer(body, 0, min(len(body), window), timeout=_TIMEOUT):
-        if window != 250 and m.start() >= 3:
+        if window != _HANDOUT_WINDOW and m.start() >= 3:
             break
         names, _ = _agency_run(body, m.end(), slack=6)
         if names:

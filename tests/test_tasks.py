@@ -237,3 +237,25 @@ def test_items_under_a_heading_naming_its_actor():
                   "- Hằng tháng phân công lãnh đạo đơn vị kiểm tra việc chấp hành kỷ luật khi tham gia giao thông./.\n")
     lead = ["các Sở, ban, ngành, đoàn thể của tỉnh", "Ủy ban nhân dân các huyện, thành phố"]
     assert [(t.item, t.lead) for t in doc.tasks] == [("1.-1", lead), ("1.-2", lead)]
+
+
+TB_HEADER = HEADER.replace("19/CĐ-BGTVT", "210/TB-BGTVT").replace("CÔNG ĐIỆN", "THÔNG BÁO")
+
+
+def test_handout_after_a_report_names_the_actor():
+    """'1. Về công tác lập, thẩm định …: Đến nay, đã hoàn thành … . Yêu cầu Ban QLDA 2 chỉ đạo TVTK khẩn
+    trương …': a conclusion item reports first and hands out the work in a later sentence, past the
+    opening window; the addressee of that sentence leads. An item that opens with a verb keeps its
+    inherited actor ("yêu cầu X" inside it is what that actor tells X)."""
+    report = ("Đến nay, đã hoàn thành công tác thẩm định thiết kế kỹ thuật 07/08 gói thầu (còn gói XL-01 mới thẩm "
+              "định lần 1); đã phê duyệt thiết kế kỹ thuật 06/08 gói thầu; đã thẩm định hồ sơ dự toán 05/08 gói "
+              "thầu, đã phê duyệt hồ sơ dự toán 04/08 gói thầu. Công tác lập hồ sơ thiết kế chưa đáp ứng tiến độ. ")
+    doc = extract(TB_HEADER + "Ngày 16/6/2021, Thứ trưởng chủ trì cuộc họp kiểm điểm tiến độ Dự án. Sau khi nghe "
+                  "báo cáo, Thứ trưởng kết luận như sau:\n"
+                  "1. Về công tác lập, thẩm định, phê duyệt hồ sơ thiết kế: " + report +
+                  "Yêu cầu Ban QLDA 2 chỉ đạo tư vấn khẩn trương hoàn thiện hồ sơ trước ngày 21/6/2021.\n"
+                  "2. Tăng cường kiểm tra công tác lập hồ sơ thiết kế: " + report +
+                  "Yêu cầu Ban QLDA 2 chỉ đạo tư vấn khẩn trương hoàn thiện hồ sơ./.\n")
+    leads = {t.item: t.lead for t in doc.tasks}
+    assert leads["1"] == ["Ban Quản lý dự án 2"]
+    assert leads["2"] == []
