@@ -343,6 +343,8 @@ class _Gazetteer:
         # --- the specific name after an open head ends at a directive verb (see _Scanner._body)
         stops = _alt(g["stop_words"], flex=False)
         self.stop1 = {w for w in g["stop_words"] if " " not in w}
+        self.name_cont_re = lists.compile(_alt([c["phrase"] for c in g.get("name_continuations", [])])
+                                          + _E, regex.IGNORECASE)
         self.stop_multi: dict[str, list[str]] = {}
         for w in g["stop_words"]:
             if " " in w:
@@ -765,10 +767,25 @@ class _Scanner:
                     end, n = m2.end(), n + 1
                     continue
                 break
-            if a == end or not t[0].isalnum() or not self._word_ok(a, b):
+            if a == end or not t[0].isalnum():
                 break
+            if not self._word_ok(a, b):
+                c = self._continuation(q, a)
+                if not c:
+                    break
+                end, n = c, n + 1  # "Ban Quản lý dự án đầu tư xây dựng …": the name goes on
+                toks = _TOKEN.finditer(s, c, min(len(s), q + WINDOW))
+                continue
             end, n = b, n + 1
         return end
+
+    def _continuation(self, q: int, a: int) -> Optional[int]:
+        """The end of a name phrase that holds the stop word at a ("đầu tư xây dựng", "chuyển đổi số"),
+        begun inside the name that starts at q; None if there is none."""
+        for m in self.g.name_cont_re.finditer(self.s, max(q, a - 24), min(len(self.s), a + 24)):
+            if m.start() <= a < m.end():
+                return m.end()
+        return None
 
     def _comma_in_name(self, q: int, b: int) -> Optional[int]:
         """After a comma at b-1 in a name begun at q: "A, B và C" parts of one name ("Khoa học, Công

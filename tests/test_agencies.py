@@ -326,8 +326,14 @@ FIND = [
     ("Cục Hàng không Việt Nam và Tổng công ty Cảng hàng không Việt Nam",
      ["Cục Hàng không Việt Nam", "Tổng công ty Cảng hàng không Việt Nam"]),
     ("Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ngãi", ["Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ngãi"]),
+    # a name ends at a verb, but goes on through a phrase of names that holds one ("đầu tư xây dựng",
+    # "Chuyển đổi số" — models/agencies.yaml name_continuations)
     ("Trung tâm Công nghệ thông tin và Ban Quản lý dự án đầu tư xây dựng",
-     ["Trung tâm Công nghệ thông tin", "Ban Quản lý dự án đầu tư"]),   # a name ends at a verb
+     ["Trung tâm Công nghệ thông tin", "Ban Quản lý dự án đầu tư xây dựng"]),
+    ("Sở Xây dựng xây dựng kế hoạch", ["Sở Xây dựng"]),
+    ("Giao Trung tâm Chuyển đổi số Thành phố có trách nhiệm", ["Trung tâm Chuyển đổi số Thành phố"]),
+    ("Giao Sở Tài chính - Vật giá cấp kinh phí", ["Sở Tài chính - Vật giá"]),
+    ("Sở Tài chính - Sở Xây dựng", ["Sở Tài chính", "Sở Xây dựng"]),
     ("Đoàn Ngọc Lâm PHỤ LỤC DANH MỤC", []),                  # a signer's surname, not a head
     ("Trưởng Ban An toàn giao thông các tỉnh, thành phố trực thuộc trung ương, Bộ GTVT, Bộ Công an "
      "khẩn trương chỉ đạo",
