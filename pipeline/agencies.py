@@ -264,6 +264,7 @@ class _Gazetteer:
                 self.open_heads[_key(form)] = o["head"]
         self.lower_ok_heads = {o["head"] for o in g["open_heads"] if o.get("lower_ok")}
         self.bare_titles = {b["title"]: b["name"] for b in g.get("bare_titles", [])}
+        self.bare_plural_only = {b["title"] for b in g.get("bare_titles", []) if b.get("plural_only")}
         self.bare_title_next = regex.compile(r",? (?:và )?(?:Thủ trưởng|Chủ tịch)\b")
         self.titles = {}
         for t in g["titles"]:
@@ -342,6 +343,8 @@ class _Gazetteer:
         # --- the specific name after an open head ends at a directive verb (see _Scanner._body)
         stops = _alt(g["stop_words"], flex=False)
         self.stop1 = {w for w in g["stop_words"] if " " not in w}
+        self.name_cont_re = lists.compile(_alt([c["phrase"] for c in g.get("name_continuations", [])])
+                                          + _E, regex.IGNORECASE)
         self.stop_multi: dict[str, list[str]] = {}
         for w in g["stop_words"]:
             if " " in w:
@@ -764,10 +767,25 @@ class _Scanner:
                     end, n = m2.end(), n + 1
                     continue
                 break
-            if a == end or not t[0].isalnum() or not self._word_ok(a, b):
+            if a == end or not t[0].isalnum():
                 break
+            if not self._word_ok(a, b):
+                c = self._continuation(q, a)
+                if not c:
+                    break
+                end, n = c, n + 1  # "Ban Quản lý dự án đầu tư xây dựng …": the name goes on
+                toks = _TOKEN.finditer(s, c, min(len(s), q + WINDOW))
+                continue
             end, n = b, n + 1
         return end
+
+    def _continuation(self, q: int, a: int) -> Optional[int]:
+        """The end of a name phrase that holds the stop word at a ("đầu tư xây dựng", "chuyển đổi số"),
+        begun inside the name that starts at q; None if there is none."""
+        for m in self.g.name_cont_re.finditer(self.s, max(q, a - 24), min(len(self.s), a + 24)):
+            if m.start() <= a < m.end():
+                return m.end()
+        return None
 
     def _comma_in_name(self, q: int, b: int) -> Optional[int]:
         """After a comma at b-1 in a name begun at q: "A, B và C" parts of one name ("Khoa học, Công
@@ -915,7 +933,7 @@ class _Scanner:
         s = self.s
         bare = self.g.bare_titles.get(s[p:q])
         after_plural = s[max(0, p - len(self.g.plural) - 1):p].casefold() == self.g.plural + " "
-        if bare and (after_plural or self.g.bare_title_next.match(s, q)):
+        if bare and (after_plural or s[p:q] not in self.g.bare_plural_only and self.g.bare_title_next.match(s, q)):
             return q, [(p, q, bare)]  # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ" → "các Bộ"
         if q >= len(s) or s[q] != " ":
             return None
@@ -936,8 +954,13 @@ class _Scanner:
             e = r[0]
         else:
             m = self._match(self.g.coll_bare_re, q1)
-            if not m or " " not in m.group():  # "Cục trưởng Cục đường …": no lone "Cục"
+            if not m:
                 return None
+            if " " not in m.group():  # "Cục trưởng Cục đường …": no lone "Cục"
+                if not (after_plural and drop and s[m.end():m.end() + 1] in (",", ";")):
+                    return None
+                # "yêu cầu các Giám đốc Sở, Thủ trưởng ngành …": the heads of every Sở → "các Sở"
+                return m.end(), [(p, m.end(), f"{self.g.plural} {m.group()}")]
             e = m.end()
         if not drop:
             n = self._match(self.g.person_name_re, e)

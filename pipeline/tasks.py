@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+import regex
+
 from .layout import Layout, Unit
 from .models_data import load
 from .records import Citation, Deadline, Task
@@ -37,6 +39,8 @@ def _grammar():
         "requirements": regex.compile(g["requirements_section"]),
         "accountability": regex.compile(g["accountability"]),
         "own_work_intro": regex.compile(g["own_work_introducer"]),
+        "execution": regex.compile(g["execution_clause"]),
+        "execution_address": regex.compile(g["execution_address"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
@@ -70,6 +74,7 @@ class _Ctx:
     approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
     procedure: bool = False     # inside "Điều 7. Trình tự, thủ tục …": each actor's step is a task
     named: bool = False         # the item names its own actor ("1. Thủ trưởng các Sở, ban, ngành …")
+    executes: bool = False      # the execution clause ("… chịu trách nhiệm thi hành Quyết định này")
 
 
 def _agencies(s: str) -> list[str]:
@@ -109,13 +114,37 @@ def _agency_run(text: str, pos: int, slack: int = 3) -> tuple[list[str], int]:
 
 def _lead_of(body: str) -> list[str]:
     """The addressee named in an item's own text, if any."""
+    return _named_lead(body) or _late_handout(body)
+
+
+def _late_handout(body: str) -> list[str]:
+    """An item that reports first and hands out the work in a later sentence: "1. Về công tác lập,
+    thẩm định …: Đến nay, đã hoàn thành … . Yêu cầu Ban QLDA 2 chỉ đạo TVTK khẩn trương …" → Ban QLDA 2.
+    Only past the opening window, only where the hand-out opens a sentence, and not in an item that
+    opens with a verb (its actor is inherited)."""
+    G = _grammar()
+    if len(body) <= _HANDOUT_WINDOW or G["imperative"].match(body.lstrip(), timeout=_TIMEOUT):
+        return []
+    for m in G["assign_head"].finditer(body, _HANDOUT_WINDOW, min(len(body), 2000), timeout=_TIMEOUT):
+        if not re.search(r"[.;:]\s*$", body[max(0, m.start() - 4):m.start()]):
+            continue
+        names, _ = _agency_run(body, m.end(), slack=6)
+        if names:
+            return names
+    return []
+
+
+_HANDOUT_WINDOW = 250  # characters of an item's opening where "Giao/Yêu cầu/Đề nghị X" names its actor
+
+
+def _named_lead(body: str) -> list[str]:
     G = _grammar()
     # an item opening with a bare verb ("- Chỉ đạo Công an các tỉnh yêu cầu lực lượng …") has the
     # inherited actor; a "yêu cầu X" inside it is what that actor tells X, not the lead
     imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
-    window = 40 if imperative else 250
+    window = 40 if imperative else _HANDOUT_WINDOW
     for m in G["assign_head"].finditer(body, 0, min(len(body), window), timeout=_TIMEOUT):
-        if window != 250 and m.start() >= 3:
+        if window != _HANDOUT_WINDOW and m.start() >= 3:
             break
         names, _ = _agency_run(body, m.end(), slack=6)
         if names:
@@ -255,16 +284,23 @@ def _clause_actor(body: str) -> list[str]:
     return names
 
 
-_EXECUTION = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành")
+_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\d])\.\s+(?=\p{Lu})")
 
 
 def _execution_run(body: str) -> list[str]:
     """The execution clause names its bodies first and qualifies the last one at length: "Bộ
     trưởng, Thủ trưởng cơ quan ngang Bộ, …, Thủ trưởng các cơ quan, đơn vị và tổ chức liên quan
-    đến tổ chức thực hiện chính sách … chịu trách nhiệm thi hành Quyết định này" → the opening run."""
-    if not _EXECUTION.search(body[:800]):
+    đến tổ chức thực hiện chính sách … chịu trách nhiệm thi hành Quyết định này" → the opening run
+    of its sentence ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Bộ, …")."""
+    m = _grammar()["execution"].search(body, 0, min(len(body), 800), timeout=_TIMEOUT)
+    if not m:
         return []
-    return _agency_run(body, len(body) - len(body.lstrip()), slack=4)[0]
+    start = 0
+    for d in _SENTENCE_END.finditer(body, 0, m.start()):  # not "TP. Hồ Chí Minh"
+        start = d.end()
+    start += len(body[start:]) - len(body[start:].lstrip())
+    address = _grammar()["execution_address"].match(body, start)
+    return _agency_run(body, address.end() if address else start, slack=4)[0]
 
 
 def _other_actor(para: str, lead: list[str]) -> list[str]:
@@ -426,21 +462,24 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                     unit_of[len(tasks) - 1] = i
                 continue  # a continuation paragraph: part of its item
         parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]
-        if u.parent is not None and text.find("./.", units[u.parent].start, u.start) >= 0:
+        if u.parent is not None and (parent_ctx.executes or text.find("./.", units[u.parent].start, u.start) >= 0):
             # the body closed ("… chịu trách nhiệm thi hành Quyết định này./.") before this unit: it is
-            # in an attachment (the Kế hoạch a Quyết định issues) and inherits no addressee from it
+            # in an attachment (the Kế hoạch a Quyết định issues) or the Nơi nhận list, and inherits
+            # no addressee from it
             parent_ctx = _Ctx()
         step = None
         if parent_ctx.procedure:
             own = text[u.start:u.end]
             m0 = _MARKER.match(own)
             step = _clause_actor(own[m0.end():] if m0 and u.kind else own)
-        s, e = item_text_span(i, step)
+        # the execution clause, with the attachment or the Nơi nhận list read as its sub-items
+        executes = bool(G["execution"].search(text, u.start, u.end, timeout=_TIMEOUT))
+        s, e = (u.start, u.end) if executes else item_text_span(i, step)
         raw = text[s:e]
         marker = _MARKER.match(raw)
         body = raw[marker.end():] if marker and u.kind else raw
         boff = s + (marker.end() if marker and u.kind else 0)
-        own_lead = _lead_of(body) or step or _execution_run(body)
+        own_lead = (_execution_run(body) if executes else []) or _lead_of(body) or step or _execution_run(body)
         primary, others = _due(text, doc_date, boff, e)
         heading = bool(G["not_section"].match(body) and len(body) < 120)
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
@@ -455,8 +494,9 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây|thực\s+hiện)\s*:\s*$", body.rstrip()))
             or len(body) < 150 and not my.approved and bool(G["task_section"].match(body)))
         my.named = bool(own_lead)
+        my.executes = executes
         ctx[i] = my
-        has_marked_children = any(units[c].kind for c in u.children)
+        has_marked_children = not executes and any(units[c].kind for c in u.children)
         sheet = _task_sheet(units, u, text) if has_marked_children else None
         if sheet is not None and not my.excluded:
             # a plan's task sheet: the item is the task, its fields give lead, support and deadline
@@ -505,9 +545,10 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             continue
         if my.excluded and not (my.requirements and own_lead and u.kind
                                 and not G["accountability"].search(body, timeout=_TIMEOUT)) \
-                or G["not_task"].search(body[:200], timeout=_TIMEOUT):
+                or G["not_task"].search(body[:200], timeout=_TIMEOUT) and not executes:
             # (a "Yêu cầu" item naming an actor and its work is a task, annotations/README "Kế
-            # hoạch": "- Các sở, ngành liên quan và các địa phương xây dựng kế hoạch …")
+            # hoạch": "- Các sở, ngành liên quan và các địa phương xây dựng kế hoạch …"; "Quyết định này
+            # có hiệu lực kể từ ngày ký. Chánh Văn phòng … chịu trách nhiệm thi hành …" is a task)
             continue
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own

@@ -311,13 +311,29 @@ FIND = [
     ("Sở Giao dịch hàng hóa", ["Sở Giao dịch hàng hóa"]),
     ("Đài PT-TH tỉnh đưa tin", ["Đài Phát thanh - Truyền hình tỉnh"]),
     ("Quyết định số 903/QĐ-UBND ngày 01/4/2020", []),          # UBND inside a ký hiệu
+    # "các Vụ trưởng", "các Cục trưởng": the heads of every Vụ and Cục, head dropped (SPEC §3, as
+    # "Thủ trưởng các cơ quan" → "các cơ quan"); a lone "Vụ trưởng" with no body stays nothing
     ("Chánh Văn phòng Bộ, Chánh Thanh tra Bộ, các Vụ trưởng, Tổng Cục ĐBVN",
-     ["Văn phòng Bộ", "Thanh tra Bộ", "Tổng cục Đường bộ Việt Nam"]),   # "các Vụ trưởng": persons
+     ["Văn phòng Bộ", "Thanh tra Bộ", "các Vụ", "Tổng cục Đường bộ Việt Nam"]),
+    ("Cục trưởng Cục Đường bộ Việt Nam, các Vụ trưởng, các Cục trưởng, Thủ trưởng các cơ quan, đơn vị",
+     ["Cục Đường bộ Việt Nam", "các Vụ", "các Cục", "các cơ quan, đơn vị"]),
+    ("Vụ trưởng, Thủ trưởng các đơn vị", ["các đơn vị"]),
+    # "các Giám đốc Sở, …": a plural title before a bare head is the heads of every Sở; not when the head
+    # introduces its members ("các Giám đốc Sở: Nội vụ, …") or ends the sentence
+    ("yêu cầu các Giám đốc Sở, Thủ trưởng các ban, ngành", ["các Sở", "các ban, ngành"]),
+    ("các Giám đốc Sở: Nội vụ, Tư pháp", ["Sở Nội vụ", "Sở Tư pháp"]),
+    ("báo cáo các Giám đốc Sở.", []),
     ("Cục Hàng không Việt Nam và Tổng công ty Cảng hàng không Việt Nam",
      ["Cục Hàng không Việt Nam", "Tổng công ty Cảng hàng không Việt Nam"]),
     ("Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ngãi", ["Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ngãi"]),
+    # a name ends at a verb, but goes on through a phrase of names that holds one ("đầu tư xây dựng",
+    # "Chuyển đổi số" — models/agencies.yaml name_continuations)
     ("Trung tâm Công nghệ thông tin và Ban Quản lý dự án đầu tư xây dựng",
-     ["Trung tâm Công nghệ thông tin", "Ban Quản lý dự án đầu tư"]),   # a name ends at a verb
+     ["Trung tâm Công nghệ thông tin", "Ban Quản lý dự án đầu tư xây dựng"]),
+    ("Sở Xây dựng xây dựng kế hoạch", ["Sở Xây dựng"]),
+    ("Giao Trung tâm Chuyển đổi số Thành phố có trách nhiệm", ["Trung tâm Chuyển đổi số Thành phố"]),
+    ("Giao Sở Tài chính - Vật giá cấp kinh phí", ["Sở Tài chính - Vật giá"]),
+    ("Sở Tài chính - Sở Xây dựng", ["Sở Tài chính", "Sở Xây dựng"]),
     ("Đoàn Ngọc Lâm PHỤ LỤC DANH MỤC", []),                  # a signer's surname, not a head
     ("Trưởng Ban An toàn giao thông các tỉnh, thành phố trực thuộc trung ương, Bộ GTVT, Bộ Công an "
      "khẩn trương chỉ đạo",

@@ -377,10 +377,12 @@ KNOWN_DISAGREEMENTS = {
     "129_TB_BGTVT": ({"610/QĐ-GTVT"}, {"610/QĐ-BGTVT"}),
 }
 
-# dates the gold reads from farther than the citation's own phrase
+# dates the gold reads from farther than the citation's own phrase, or through a misprint
 KNOWN_DATE_DISAGREEMENTS = {
     # "Luật … số 36/2024/QH15 … được Quốc hội … thông qua ngày 27 tháng 6 năm 2024"
     ("11_CT_TTg", "36/2024/QH15"),
+    # a misprinted date, "ngày 14 ngày 8 tháng 2024" (gold reads the intent, 2024-08-14)
+    ("1784_QĐ_UBND_1", "1009/QĐ-BGTVT"),
 }
 
 

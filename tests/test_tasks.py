@@ -92,6 +92,15 @@ LEAD_CASES = [
      "2. Thực hiện nghiêm Kết luận số 45-KL/TW ngày 01/02/2019 của Ban Bí thư./.\n",
      [("1", [SIXTEEN, "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
       ("2", [SIXTEEN, "Ủy ban nhân dân các huyện, thị xã, thành phố"])]),
+    # "yêu cầu các Giám đốc Sở, Thủ trưởng ngành, đơn vị trong tỉnh, Chủ tịch UBND …:" — the heads of every
+    # Sở in the plural, a bare "Sở": the introducer still hands its addressees down (12/CT-UBND Thái Bình)
+    ("intro-cac-giam-doc-so", CT_HEADER +
+     "Để tiếp tục bảo đảm an ninh trật tự, an toàn giao thông, Ủy ban nhân dân tỉnh yêu cầu các Giám đốc Sở, "
+     "Thủ trưởng ngành, đơn vị trong tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thành phố, các doanh nghiệp trên "
+     "địa bàn tỉnh chỉ đạo thực hiện một số nội dung sau:\n"
+     "1. Thường xuyên quán triệt cán bộ, công chức chấp hành nghiêm các quy định của pháp luật./.\n",
+     [("1", ["các Sở", "ngành, đơn vị trong tỉnh", "Ủy ban nhân dân các huyện, thành phố",
+             "các doanh nghiệp trên địa bàn tỉnh"])]),
     # "1. Sở Y tế a) Chủ trì …" (first sub-item on the heading's line, a task of its own: 01/CT-UBND
     # Cần Thơ 4.a); "Công an thành phố Theo chức
     # năng …" ("Theo" is no place); "b) Chỉ đạo các cơ quan liên quan khẩn trương …" (the directed
@@ -120,6 +129,32 @@ LEAD_CASES = [
      "xã, thành phố và thủ trưởng các đơn vị liên quan căn cứ Quyết định thi hành./.\n",
      [("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "các Sở, Ban, ngành thuộc tỉnh",
                   "Ủy ban nhân dân các huyện, thị xã, thành phố", "các đơn vị liên quan"])]),
+    # "… chịu trách nhiệm thi hành Quyết định này." with the crawled Nơi nhận list and the attached Quy
+    # định after it, read as its sub-items: still the execution task (39/2024/QĐ-UBND Vĩnh Long)
+    ("execution-then-attachment", QD_HEADER +
+     "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Công an tỉnh; Thủ trưởng các sở, ban, ngành,\r\n"
+     "đoàn thể tỉnh chịu trách nhiệm thi hành Quyết định này. Nơi nhận: - Như Điều 3; - Văn phòng Chính phủ; "
+     "- TT. Tỉnh ủy, TT. HĐND tỉnh;\r\n- Đoàn ĐBQH đơn vị tỉnh Vĩnh Long;\r\n- CT, PCT. UBND tỉnh;\r\n- Lưu: VT. "
+     "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Đặng Văn Chính QUY ĐỊNH KHU VỰC BẢO VỆ (Kèm theo Quyết định "
+     "số 39/2024/QĐ-UBND) Chương I NHỮNG QUY ĐỊNH CHUNG Điều 1. Phạm vi điều chỉnh Quy định này quy định khu vực "
+     "bảo vệ.\r\n",
+     [("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh", "các sở, ban, ngành, đoàn thể tỉnh"])]),
+    # "Điều 2. Quyết định này có hiệu lực kể từ … . Chánh Văn phòng Bộ, … các Vụ trưởng, … chịu trách nhiệm
+    # thi hành": the effective date first does not make the article a non-task; "các Vụ trưởng" → "các Vụ"
+    ("execution-after-effective-date", QD_HEADER.replace("Điều 2. Quyết định này có hiệu lực thi hành kể từ "
+                                                         "ngày 10 tháng 5 năm 2025.\n", "") +
+     "Điều 2. Quyết định này có hiệu lực kể từ ngày 01/10/2022. Chánh Văn phòng Bộ, Chánh Thanh tra Bộ, các Vụ "
+     "trưởng, Cục trưởng Cục Đường bộ Việt Nam và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm "
+     "thi hành Quyết định này./.\n",
+     [("Điều 2", ["Văn phòng Bộ", "Thanh tra Bộ", "các Vụ", "Cục Đường bộ Việt Nam",
+                  "các cơ quan, đơn vị có liên quan"])]),
+    # the older address "Các Ông (Bà):" is no part of the list
+    ("execution-cac-ong-ba", QD_HEADER +
+     "Điều 3. Các Ông (Bà): Chánh Văn phòng Bộ, Cục trưởng Cục Đăng kiểm Việt Nam, Giám đốc Sở Giao thông vận "
+     "tải các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Quyết định này.\nNơi gửi:\n"
+     "- Như điều 3\n- Lưu VP.\n",
+     [("Điều 3", ["Văn phòng Bộ", "Cục Đăng kiểm Việt Nam",
+                  "Sở Giao thông vận tải các tỉnh, thành phố trực thuộc Trung ương"])]),
     # a duty verb used as a noun first ("hướng dẫn áp dụng"); the actor opens the next clause
     ("duty-verb-as-noun", QD_HEADER +
      "Điều 3. Nội dung tập đơn giá gồm: Thuyết minh và hướng dẫn áp dụng; Chi tiết đơn giá; Sở Giao thông vận tải "
@@ -282,3 +317,23 @@ def test_tien_hanh_is_a_duty_verb():
     assert _lead_of("Trên cơ sở Quyết định số 32/2005/QĐ-BGTVT ngày 17/6/2005 của Bộ trưởng Bộ Giao thông vận "
                     "tải, Giám đốc Sở Xây dựng và Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố tiến hành "
                     "kiểm tra, rà soát") == ["Sở Xây dựng", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
+TB_HEADER = HEADER.replace("19/CĐ-BGTVT", "210/TB-BGTVT").replace("CÔNG ĐIỆN", "THÔNG BÁO")
+
+
+def test_handout_after_a_report_names_the_actor():
+    """'1. Về công tác lập, thẩm định …: Đến nay, đã hoàn thành … . Yêu cầu Ban QLDA 2 chỉ đạo TVTK khẩn
+    trương …': a conclusion item reports first and hands out the work in a later sentence, past the
+    opening window; the addressee of that sentence leads. An item that opens with a verb keeps its
+    inherited actor ("yêu cầu X" inside it is what that actor tells X)."""
+    report = ("Đến nay, đã hoàn thành công tác thẩm định thiết kế kỹ thuật 07/08 gói thầu (còn gói XL-01 mới thẩm "
+              "định lần 1); đã phê duyệt thiết kế kỹ thuật 06/08 gói thầu; đã thẩm định hồ sơ dự toán 05/08 gói "
+              "thầu, đã phê duyệt hồ sơ dự toán 04/08 gói thầu. Công tác lập hồ sơ thiết kế chưa đáp ứng tiến độ. ")
+    doc = extract(TB_HEADER + "Ngày 16/6/2021, Thứ trưởng chủ trì cuộc họp kiểm điểm tiến độ Dự án. Sau khi nghe "
+                  "báo cáo, Thứ trưởng kết luận như sau:\n"
+                  "1. Về công tác lập, thẩm định, phê duyệt hồ sơ thiết kế: " + report +
+                  "Yêu cầu Ban QLDA 2 chỉ đạo tư vấn khẩn trương hoàn thiện hồ sơ trước ngày 21/6/2021.\n"
+                  "2. Tăng cường kiểm tra công tác lập hồ sơ thiết kế: " + report +
+                  "Yêu cầu Ban QLDA 2 chỉ đạo tư vấn khẩn trương hoàn thiện hồ sơ./.\n")
+    leads = {t.item: t.lead for t in doc.tasks}
+    assert leads["1"] == ["Ban Quản lý dự án 2"]
+    assert leads["2"] == []
