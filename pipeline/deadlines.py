@@ -160,8 +160,9 @@ class _Grammar:
         self.delivery = piece("delivery_rx")
         self.completion = w("completion")
         self.report = w("report")
-        self.cond_before = w("condition_before")
-        self.cond_before_weak = regex.compile(r"(?<!\w)" + alt(
+        cancel = r"(?<!\w)(?<!" + alt(words["condition_cancel"]) + r"\s+)"
+        self.cond_before = regex.compile(cancel + alt(words["condition_before"]) + r"(?!\w)", _FLAGS)
+        self.cond_before_weak = regex.compile(cancel + alt(
             [x for x in words["condition_before"] if x not in words["condition_state"]]) + r"(?!\w)", _FLAGS)
         self.tentative = regex.compile(r"(?<!\w)" + alt(words["tentative"]) + r"\s*:?\s*$", _FLAGS)
         self.cond_after = w("condition_after")

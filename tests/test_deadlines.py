@@ -77,6 +77,11 @@ DATES = [
     ("hoàn thành chậm nhất vào ngày 19 tháng 12 năm 2025", "2025-08-11", [D("2025-12-19", "date")]),
     ("báo cáo Thủ tướng Chính phủ trước 30 tháng 6 năm 2025", "2024-08-10", [D("2025-06-30", "date")]),
     ("Thời gian thực hiện: trước ngày 28/02/2025.", "2025-01-29", [D("2025-02-28", "date")]),
+    # a result to secure, not a condition: "…, bảo đảm có hiệu lực trước ngày …" (the execution article of
+    # NQ 19/2026, 22/2026, 23/2026/NQ-CP)
+    ("b) Trình cơ quan có thẩm quyền ban hành văn bản quy phạm pháp luật theo Phụ lục để phân cấp, cắt giảm "
+     "thủ tục hành chính, bảo đảm có hiệu lực trước ngày 01 tháng 3 năm 2027.", "2026-04-29",
+     [D("2027-03-01", "date", text="trước ngày 01 tháng 3 năm 2027")]),
     ("Chậm nhất đến hết ngày 20 tháng 10 năm 2021, cơ quan bảo hiểm xã hội hoàn thành việc gửi danh sách",
      "2021-10-01", [D("2021-10-20", "date", text="Chậm nhất đến hết ngày 20 tháng 10 năm 2021")]),
     # an extension is a completion date (annotations/500_TB_BGTVT)
@@ -482,6 +487,9 @@ NOT_DEADLINES = [
     ("mà trước ngày 01 tháng 01 năm 2025 đã được cơ quan có thẩm quyền xác định", "2025-01-01"),
     ("Người sử dụng lao động đang tham gia bảo hiểm thất nghiệp trước ngày 01 tháng 10 năm 2021", "2021-10-01"),
     ("kiên quyết xử lý vi phạm hành lang an toàn đường bộ còn tồn tại trước năm 2025", "2025-04-14"),
+    # a transitional condition: "… có hiệu lực trước ngày X thì …" (NQ 19/2026/NQ-CP Điều 7)
+    ("quyết định của Thủ tướng Chính phủ được thông qua hoặc ban hành kể từ ngày 29 tháng 4 năm 2026 và có hiệu "
+     "lực trước ngày 01 tháng 3 năm 2027 thì các quy định tương ứng", "2026-04-29"),
     ("trước hết là chú trọng ứng dụng công nghệ thông tin", "2023-01-17"),
     ("chịu trách nhiệm trước Ủy ban nhân dân tỉnh", "2024-03-11"),
     ("xếp thứ 08/63 tỉnh, thành phố", "2022-06"),
