@@ -260,6 +260,13 @@ RELATIVE = [
      [D(None, "event", text="trước 01 tháng so với thời điểm báo cáo Bộ Nội vụ")]),
     ("trả lại lòng đường (hoàn thành 01 tuần trước kỳ nghỉ Tết Nguyên đán)", "2023-12-05", [D(None, "event")]),
     ("gửi báo cáo trước kỳ họp thứ 8 của Hội đồng nhân dân tỉnh", "2024-05-06", [D(None, "event")]),
+    # counted back from a day named by its event (NQ 19/2026, 21/2026/NQ-CP procedures)
+    ("tối thiểu 07 ngày làm việc trước ngày đầu tiên diễn ra hoạt động xúc tiến thương mại theo quyết định phê "
+     "duyệt, đơn vị chủ trì phải có văn bản gửi Bộ Công Thương", "2026-04-29",
+     [D(None, "event", text="07 ngày làm việc trước ngày đầu tiên diễn ra hoạt động xúc tiến")]),
+    ("nộp hồ sơ cho cơ quan tiếp nhận hồ sơ tối thiểu 40 ngày làm việc trước ngày giấy phép hành nghề hết hạn;",
+     "2026-04-29", [D(None, "event")]),
+    ("gửi báo cáo 05 ngày trước ngày 15/6/2024", "2024-05-06", [D("2024-06-15", "date")]),
     # (annotations/4022_KH_UBND, 27_CĐ_TTg)
     # due the day the law takes effect: an event (annotations/README "Event deadlines"; dev gold
     # 4022_KH_UBND, 171_KH_UBND)
