@@ -164,7 +164,9 @@ class _Grammar:
         self.cond_before = regex.compile(cancel + alt(words["condition_before"]) + r"(?!\w)", _FLAGS)
         self.cond_before_weak = regex.compile(cancel + alt(
             [x for x in words["condition_before"] if x not in words["condition_state"]]) + r"(?!\w)", _FLAGS)
-        self.tentative = regex.compile(r"(?<!\w)" + alt(words["tentative"]) + r"\s*:?\s*$", _FLAGS)
+        # ("dự kiến trong tháng 6/2024", "(dự kiến hoàn thành vào năm 2028)": expected, with or without its verb)
+        self.tentative = regex.compile(r"(?<!\w)" + alt(words["tentative"]) + r"(?:\s+(?:sẽ\s+)?"
+                                       + alt(words["completion"]) + r")?\s*:?\s*$", _FLAGS)
         self.cond_after = w("condition_after")
         self.lead_strong = regex.compile(r"\s*" + alt(words["lead_before"] + words["lead_strong"]
                                                        + words["label_completion"])
@@ -423,7 +425,7 @@ def _settle(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], 
             return _DROP  # "đạt mục tiêu giảm 05% số vụ … trong năm 2025, UBND tỉnh xây dựng kế hoạch": a goal
         if lead == "until" and not _completed(ctx, s):
             return _DROP
-        if lead in ("weak", "paren") and ctx.g.tentative.search(ctx.text, max(ctx.start, s - 16), s):
+        if lead in ("weak", "paren") and ctx.g.tentative.search(ctx.text, max(ctx.start, s - 32), s):
             return _DROP  # "(dự kiến trong tháng 6/2024)": expected, not due
         if _conditional(ctx, s, e, lead):
             return _DROP

@@ -154,6 +154,10 @@ PERIODS = [
     # an expected time is not a due one (dev 129_TB_BGTVT)
     ("UBND tỉnh Lâm Đồng thực hiện tổ chức công bố chuyển CHK nội địa Liên Khương thành CHK quốc tế phù "
      "hợp với lễ công bố Quy hoạch tỉnh Lâm Đồng (dự kiến trong tháng 6/2024).", "2024-06-07", []),
+    # … with its verb too (held-out NQ 175/NQ-CP, a background remark on the second data centre)
+    ("a) Dự phòng trong giai đoạn xây dựng Trung tâm dữ liệu quốc gia số 02 (dự kiến hoàn thành vào năm 2028) "
+     "- Việc dự phòng cho các hệ thống", "2023-10-30", []),
+    ("Trung tâm dữ liệu quốc gia số 02 hoàn thành vào năm 2028", "2023-10-30", [D("2028-12-31", "year")]),
     # a year-less period is judged in the document's year, not rolled over first: a report of August
     # speaks of this year's first half (held-out 435/TB-VPCP), not of 2026's
     ("tình hình TTATGT trong 6 tháng đầu năm được bảo đảm, tiếp tục có chuyển biến tích cực", "2025-08-20", []),
