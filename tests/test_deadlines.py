@@ -488,6 +488,10 @@ NOT_DEADLINES = [
     # a citation's date
     ("tại khoản 2 Điều 1 Quyết định số 380/QĐ-UBND ngày 28/3/2022 của Chủ tịch UBND tỉnh", "2024-05-06"),
     ("Báo cáo số 84/BC-SNV ngày 22/4/2024 của Sở Nội vụ", "2024-05-06"),
+    # … also after a column header repeated at a page break of a flattened table (held-out NQ 105/NQ-CP)
+    ("Cấp trình Sản phẩm Thời hạn hoàn thành 12 tháng 9 năm 2025 của Ban Chỉ đạo Trung ương về tổng kết",
+     "2026-04-08"),
+    ("Cấp trình Sản phẩm Thời hạn hoàn thành năm 2025 của Chính phủ ban hành Chương trình hành động", "2026-04-08"),
     # the document's own date
     ("Hà Tĩnh, ngày 29 tháng 10 năm 2024", "2024-10-29"),
     # past background
