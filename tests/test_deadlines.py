@@ -296,6 +296,13 @@ RELATIVE = [
     # … but a cited document's entry into force is not this one's
     ("trong thời hạn 10 ngày kể từ ngày Quyết định này có hiệu lực. Quyết định số 12/QĐ-UBND có hiệu "
      "lực kể từ ngày 01/6/2024.", "2024-05-22", [D(None, "relative")]),
+    # an anchor ends at the entry into force and before a purpose clause (held-out 433/QĐ-UBND, NQ 16/2026)
+    ("hoàn thành trong thời hạn 10 ngày làm việc kể từ ngày Quyết định này có hiệu lực thi hành để xây dựng "
+     "quy trình điện tử. Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.", "2024-04-22",
+     [D("2024-05-08", "relative",
+        text="trong thời hạn 10 ngày làm việc kể từ ngày Quyết định này có hiệu lực thi hành")]),
+    ("báo cáo trong vòng 10 ngày kể từ ngày ký để tổng hợp", "2024-05-06",
+     [D("2024-05-16", "relative", text="trong vòng 10 ngày kể từ ngày ký")]),
     # … nor is another instrument's ("kể từ ngày quyết định cho phép thành lập có hiệu lực", NQ 23/2026/NQ-CP)
     ("gửi báo cáo trong thời hạn 30 ngày kể từ ngày quyết định cho phép thành lập có hiệu lực. Nghị quyết "
      "này có hiệu lực thi hành kể từ ngày ký.", "2026-04-29", [D(None, "relative")]),
@@ -442,7 +449,8 @@ RECURRING = [
     # "Định kỳ 03 tháng kể từ …": every three months from the anchor, not one time limit (NQ 16/2026)
     ("k) Định kỳ 03 tháng kể từ ngày Nghị quyết này có hiệu lực thi hành báo cáo kết quả. "
      "Nghị quyết này có hiệu lực thi hành kể từ ngày ký.", "2026-04-07",
-     [D("2026-07-07", "recurring", rule="FREQ=MONTHLY;INTERVAL=3")]),
+     [D("2026-07-07", "recurring", rule="FREQ=MONTHLY;INTERVAL=3",
+        text="Định kỳ 03 tháng kể từ ngày Nghị quyết này có hiệu lực thi hành")]),
     ("định kỳ 06 tháng kể từ ngày nhận hồ sơ, gửi báo cáo", "2026-04-07",
      [D(None, "recurring", rule="FREQ=MONTHLY;INTERVAL=6")]),
     # a bare rhythm word beside a stated rhythm of its clause is that rhythm, not a second deadline
