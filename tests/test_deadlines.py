@@ -271,6 +271,15 @@ RELATIVE = [
     ("nộp hồ sơ cho cơ quan tiếp nhận hồ sơ tối thiểu 40 ngày làm việc trước ngày giấy phép hành nghề hết hạn;",
      "2026-04-29", [D(None, "event")]),
     ("gửi báo cáo 05 ngày trước ngày 15/6/2024", "2024-05-06", [D("2024-06-15", "date")]),
+    # … with "ít nhất" / "tối thiểu" before the count, or the event named first (NQ 19/2026, 23/2026/NQ-CP)
+    ("thương nhân phải lập hồ sơ và gửi về Bộ Công Thương trước ít nhất ba mươi (30) ngày làm việc, trước khi "
+     "Giấy xác nhận hết hiệu lực.", "2026-04-29",
+     [D(None, "event", text="trước ít nhất ba mươi (30) ngày làm việc, trước khi Giấy xác nhận hết hiệu lực")]),
+    ("Trước khi hoạt động trở lại ít nhất 05 ngày làm việc, cơ sở giáo dục đại học có trách nhiệm công khai",
+     "2026-04-29", [D(None, "event", text="Trước khi hoạt động trở lại ít nhất 05 ngày làm việc")]),
+    ("b) Trước khi Giấy phép hết hạn tối thiểu 05 ngày làm việc, tổ chức, cá nhân có nhu cầu gia hạn gửi hồ sơ",
+     "2026-04-29", [D(None, "event")]),
+    ("Trước khi thực hiện, các đơn vị báo cáo Bộ Công Thương.", "2026-04-29", []),
     # (annotations/4022_KH_UBND, 27_CĐ_TTg)
     # due the day the law takes effect: an event (annotations/README "Event deadlines"; dev gold
     # 4022_KH_UBND, 171_KH_UBND)
