@@ -429,7 +429,9 @@ def _settle(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], 
             return _DROP  # "(dự kiến trong tháng 6/2024)": expected, not due
         if _conditional(ctx, s, e, lead):
             return _DROP
-        if _excluded_before(ctx, s):
+        if _excluded_before(ctx, s) and not _lead_class(m):
+            # (a citation's number right before a lead word is the end of a heading the PDF ran on:
+            # "… Nghị định số 28/2018/NĐ-CP Trước ngày 30 tháng 5 …, đơn vị chủ trì gửi …")
             return _DROP
     doc = ctx.doc
     if year is None:
@@ -719,7 +721,7 @@ def _recurring_ok(ctx: _Ctx, m, stated_day: bool = False) -> bool:
     if ctx.cell:
         return True
     s, e = _span(m)
-    if _conditional(ctx, s, e) or _excluded_before(ctx, s):
+    if _conditional(ctx, s, e) or _excluded_before(ctx, s) and not (stated_day and _lead_class(m)):
         return False
     if stated_day and _lead_class(m) == "strong":
         return True  # "trước ngày 25 hằng tháng"

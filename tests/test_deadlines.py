@@ -378,6 +378,11 @@ RECURRING = [
         text="định kỳ hàng năm (trước ngày 01 tháng 10)")]),
     ("gửi về Bộ Y tế trước ngày 30 tháng 6 hằng năm", "2024-05-06",
      [D("2024-06-30", "recurring", rule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30")]),
+    # the year before the plan year, after a heading the PDF ran on into its citation (NQ 19/2026/NQ-CP)
+    ("1. Hồ sơ đề xuất đề án quy định tại khoản 1 Điều 10 Nghị định số 28/2018/NĐ-CP Trước ngày 30 tháng 5 của "
+     "năm trước năm kế hoạch, đơn vị chủ trì thực hiện gửi 01 bộ hồ sơ", "2026-04-29",
+     [D("2026-05-30", "recurring", rule="FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=30",
+        text="Trước ngày 30 tháng 5 của năm trước năm kế hoạch")]),
     ("trình Bộ Tài chính phê duyệt chậm nhất ngày 10 tháng 01 của năm thực hiện", "2025-01-24",
      [D("2026-01-10", "recurring", rule="FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10")]),
     ("định kỳ vào cuối tháng 11 hằng năm báo cáo Bộ Công an", "2020-12-31",
