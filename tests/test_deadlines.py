@@ -77,6 +77,11 @@ DATES = [
     ("hoàn thành chậm nhất vào ngày 19 tháng 12 năm 2025", "2025-08-11", [D("2025-12-19", "date")]),
     ("báo cáo Thủ tướng Chính phủ trước 30 tháng 6 năm 2025", "2024-08-10", [D("2025-06-30", "date")]),
     ("Thời gian thực hiện: trước ngày 28/02/2025.", "2025-01-29", [D("2025-02-28", "date")]),
+    # a result to secure, not a condition: "…, bảo đảm có hiệu lực trước ngày …" (the execution article of
+    # NQ 19/2026, 22/2026, 23/2026/NQ-CP)
+    ("b) Trình cơ quan có thẩm quyền ban hành văn bản quy phạm pháp luật theo Phụ lục để phân cấp, cắt giảm "
+     "thủ tục hành chính, bảo đảm có hiệu lực trước ngày 01 tháng 3 năm 2027.", "2026-04-29",
+     [D("2027-03-01", "date", text="trước ngày 01 tháng 3 năm 2027")]),
     ("Chậm nhất đến hết ngày 20 tháng 10 năm 2021, cơ quan bảo hiểm xã hội hoàn thành việc gửi danh sách",
      "2021-10-01", [D("2021-10-20", "date", text="Chậm nhất đến hết ngày 20 tháng 10 năm 2021")]),
     # an extension is a completion date (annotations/500_TB_BGTVT)
@@ -149,6 +154,10 @@ PERIODS = [
     # an expected time is not a due one (dev 129_TB_BGTVT)
     ("UBND tỉnh Lâm Đồng thực hiện tổ chức công bố chuyển CHK nội địa Liên Khương thành CHK quốc tế phù "
      "hợp với lễ công bố Quy hoạch tỉnh Lâm Đồng (dự kiến trong tháng 6/2024).", "2024-06-07", []),
+    # … with its verb too (held-out NQ 175/NQ-CP, a background remark on the second data centre)
+    ("a) Dự phòng trong giai đoạn xây dựng Trung tâm dữ liệu quốc gia số 02 (dự kiến hoàn thành vào năm 2028) "
+     "- Việc dự phòng cho các hệ thống", "2023-10-30", []),
+    ("Trung tâm dữ liệu quốc gia số 02 hoàn thành vào năm 2028", "2023-10-30", [D("2028-12-31", "year")]),
     # a year-less period is judged in the document's year, not rolled over first: a report of August
     # speaks of this year's first half (held-out 435/TB-VPCP), not of 2026's
     ("tình hình TTATGT trong 6 tháng đầu năm được bảo đảm, tiếp tục có chuyển biến tích cực", "2025-08-20", []),
@@ -255,6 +264,22 @@ RELATIVE = [
      [D(None, "event", text="trước 01 tháng so với thời điểm báo cáo Bộ Nội vụ")]),
     ("trả lại lòng đường (hoàn thành 01 tuần trước kỳ nghỉ Tết Nguyên đán)", "2023-12-05", [D(None, "event")]),
     ("gửi báo cáo trước kỳ họp thứ 8 của Hội đồng nhân dân tỉnh", "2024-05-06", [D(None, "event")]),
+    # counted back from a day named by its event (NQ 19/2026, 21/2026/NQ-CP procedures)
+    ("tối thiểu 07 ngày làm việc trước ngày đầu tiên diễn ra hoạt động xúc tiến thương mại theo quyết định phê "
+     "duyệt, đơn vị chủ trì phải có văn bản gửi Bộ Công Thương", "2026-04-29",
+     [D(None, "event", text="07 ngày làm việc trước ngày đầu tiên diễn ra hoạt động xúc tiến")]),
+    ("nộp hồ sơ cho cơ quan tiếp nhận hồ sơ tối thiểu 40 ngày làm việc trước ngày giấy phép hành nghề hết hạn;",
+     "2026-04-29", [D(None, "event")]),
+    ("gửi báo cáo 05 ngày trước ngày 15/6/2024", "2024-05-06", [D("2024-06-15", "date")]),
+    # … with "ít nhất" / "tối thiểu" before the count, or the event named first (NQ 19/2026, 23/2026/NQ-CP)
+    ("thương nhân phải lập hồ sơ và gửi về Bộ Công Thương trước ít nhất ba mươi (30) ngày làm việc, trước khi "
+     "Giấy xác nhận hết hiệu lực.", "2026-04-29",
+     [D(None, "event", text="trước ít nhất ba mươi (30) ngày làm việc, trước khi Giấy xác nhận hết hiệu lực")]),
+    ("Trước khi hoạt động trở lại ít nhất 05 ngày làm việc, cơ sở giáo dục đại học có trách nhiệm công khai",
+     "2026-04-29", [D(None, "event", text="Trước khi hoạt động trở lại ít nhất 05 ngày làm việc")]),
+    ("b) Trước khi Giấy phép hết hạn tối thiểu 05 ngày làm việc, tổ chức, cá nhân có nhu cầu gia hạn gửi hồ sơ",
+     "2026-04-29", [D(None, "event")]),
+    ("Trước khi thực hiện, các đơn vị báo cáo Bộ Công Thương.", "2026-04-29", []),
     # (annotations/4022_KH_UBND, 27_CĐ_TTg)
     # due the day the law takes effect: an event (annotations/README "Event deadlines"; dev gold
     # 4022_KH_UBND, 171_KH_UBND)
@@ -280,6 +305,13 @@ RELATIVE = [
     # … but a cited document's entry into force is not this one's
     ("trong thời hạn 10 ngày kể từ ngày Quyết định này có hiệu lực. Quyết định số 12/QĐ-UBND có hiệu "
      "lực kể từ ngày 01/6/2024.", "2024-05-22", [D(None, "relative")]),
+    # an anchor ends at the entry into force and before a purpose clause (held-out 433/QĐ-UBND, NQ 16/2026)
+    ("hoàn thành trong thời hạn 10 ngày làm việc kể từ ngày Quyết định này có hiệu lực thi hành để xây dựng "
+     "quy trình điện tử. Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.", "2024-04-22",
+     [D("2024-05-08", "relative",
+        text="trong thời hạn 10 ngày làm việc kể từ ngày Quyết định này có hiệu lực thi hành")]),
+    ("báo cáo trong vòng 10 ngày kể từ ngày ký để tổng hợp", "2024-05-06",
+     [D("2024-05-16", "relative", text="trong vòng 10 ngày kể từ ngày ký")]),
     # … nor is another instrument's ("kể từ ngày quyết định cho phép thành lập có hiệu lực", NQ 23/2026/NQ-CP)
     ("gửi báo cáo trong thời hạn 30 ngày kể từ ngày quyết định cho phép thành lập có hiệu lực. Nghị quyết "
      "này có hiệu lực thi hành kể từ ngày ký.", "2026-04-29", [D(None, "relative")]),
@@ -346,6 +378,11 @@ RECURRING = [
         text="định kỳ hàng năm (trước ngày 01 tháng 10)")]),
     ("gửi về Bộ Y tế trước ngày 30 tháng 6 hằng năm", "2024-05-06",
      [D("2024-06-30", "recurring", rule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30")]),
+    # the year before the plan year, after a heading the PDF ran on into its citation (NQ 19/2026/NQ-CP)
+    ("1. Hồ sơ đề xuất đề án quy định tại khoản 1 Điều 10 Nghị định số 28/2018/NĐ-CP Trước ngày 30 tháng 5 của "
+     "năm trước năm kế hoạch, đơn vị chủ trì thực hiện gửi 01 bộ hồ sơ", "2026-04-29",
+     [D("2026-05-30", "recurring", rule="FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=30",
+        text="Trước ngày 30 tháng 5 của năm trước năm kế hoạch")]),
     ("trình Bộ Tài chính phê duyệt chậm nhất ngày 10 tháng 01 của năm thực hiện", "2025-01-24",
      [D("2026-01-10", "recurring", rule="FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10")]),
     ("định kỳ vào cuối tháng 11 hằng năm báo cáo Bộ Công an", "2020-12-31",
@@ -426,7 +463,8 @@ RECURRING = [
     # "Định kỳ 03 tháng kể từ …": every three months from the anchor, not one time limit (NQ 16/2026)
     ("k) Định kỳ 03 tháng kể từ ngày Nghị quyết này có hiệu lực thi hành báo cáo kết quả. "
      "Nghị quyết này có hiệu lực thi hành kể từ ngày ký.", "2026-04-07",
-     [D("2026-07-07", "recurring", rule="FREQ=MONTHLY;INTERVAL=3")]),
+     [D("2026-07-07", "recurring", rule="FREQ=MONTHLY;INTERVAL=3",
+        text="Định kỳ 03 tháng kể từ ngày Nghị quyết này có hiệu lực thi hành")]),
     ("định kỳ 06 tháng kể từ ngày nhận hồ sơ, gửi báo cáo", "2026-04-07",
      [D(None, "recurring", rule="FREQ=MONTHLY;INTERVAL=6")]),
     # a bare rhythm word beside a stated rhythm of its clause is that rhythm, not a second deadline
@@ -472,6 +510,10 @@ NOT_DEADLINES = [
     # a citation's date
     ("tại khoản 2 Điều 1 Quyết định số 380/QĐ-UBND ngày 28/3/2022 của Chủ tịch UBND tỉnh", "2024-05-06"),
     ("Báo cáo số 84/BC-SNV ngày 22/4/2024 của Sở Nội vụ", "2024-05-06"),
+    # … also after a column header repeated at a page break of a flattened table (held-out NQ 105/NQ-CP)
+    ("Cấp trình Sản phẩm Thời hạn hoàn thành 12 tháng 9 năm 2025 của Ban Chỉ đạo Trung ương về tổng kết",
+     "2026-04-08"),
+    ("Cấp trình Sản phẩm Thời hạn hoàn thành năm 2025 của Chính phủ ban hành Chương trình hành động", "2026-04-08"),
     # the document's own date
     ("Hà Tĩnh, ngày 29 tháng 10 năm 2024", "2024-10-29"),
     # past background
@@ -482,6 +524,9 @@ NOT_DEADLINES = [
     ("mà trước ngày 01 tháng 01 năm 2025 đã được cơ quan có thẩm quyền xác định", "2025-01-01"),
     ("Người sử dụng lao động đang tham gia bảo hiểm thất nghiệp trước ngày 01 tháng 10 năm 2021", "2021-10-01"),
     ("kiên quyết xử lý vi phạm hành lang an toàn đường bộ còn tồn tại trước năm 2025", "2025-04-14"),
+    # a transitional condition: "… có hiệu lực trước ngày X thì …" (NQ 19/2026/NQ-CP Điều 7)
+    ("quyết định của Thủ tướng Chính phủ được thông qua hoặc ban hành kể từ ngày 29 tháng 4 năm 2026 và có hiệu "
+     "lực trước ngày 01 tháng 3 năm 2027 thì các quy định tương ứng", "2026-04-29"),
     ("trước hết là chú trọng ứng dụng công nghệ thông tin", "2023-01-17"),
     ("chịu trách nhiệm trước Ủy ban nhân dân tỉnh", "2024-03-11"),
     ("xếp thứ 08/63 tỉnh, thành phố", "2022-06"),
