@@ -39,6 +39,8 @@ def _grammar():
         "execution_address": regex.compile(g["execution_address"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
+        "heading_list_end": regex.compile(g["lead"]["heading_list_end"]),
+        "passive_before": regex.compile(g["lead"]["passive_before"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
         "support_head": regex.compile(g["support"]["head"]),
         "support_before": regex.compile(g["support"]["before_run"]),
@@ -151,8 +153,11 @@ def _named_lead(body: str) -> list[str]:
         for a in find_agencies(body, end, len(body)):
             if any(b0 <= a.start < b1 for b0, b1 in brackets):
                 continue  # "(sau đây gọi chung là các cơ quan, đơn vị)" names them again
+            if G["heading_list_end"].search(re.sub(r"\([^)]*\)", " ", body[end:a.start]), timeout=_TIMEOUT):
+                break  # "… tiếp thu các ý kiến của các cơ quan, đơn vị": no addressee ("(gọi tắt là …)" is)
             if a.name not in names:
                 names.append(a.name)
+            end = a.end
         return names
     if names:
         # a heading run into its first line keeps the verb's capital: "2. Bộ Giáo dục và Đào tạo Chỉ đạo …";
@@ -204,6 +209,8 @@ def _named_lead(body: str) -> list[str]:
         names, start = _agency_run_before(body, v.start())
         if names and G["support_before"].search(body, 0, start, timeout=_TIMEOUT):
             return []  # "Chủ trì, phối hợp với Bộ Giáo dục và Đào tạo … xây dựng": those support
+        if names and G["passive_before"].search(body, max(0, start - 12), start, timeout=_TIMEOUT):
+            names = []  # "… đã được Cục Đăng kiểm Việt Nam nghiên cứu tiếp thu": the agent of a passive
         if first is None:
             first = v.end()
             if names or find_agencies(body, 0, v.start()):

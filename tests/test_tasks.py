@@ -259,3 +259,24 @@ def test_handout_after_a_report_names_the_actor():
     leads = {t.item: t.lead for t in doc.tasks}
     assert leads["1"] == ["Ban Quản lý dự án 2"]
     assert leads["2"] == []
+
+
+def test_bodies_that_are_no_addressees():
+    """'3.1. Ban QLDA Mỹ Thuận, Tư vấn tiếp thu các ý kiến của các cơ quan, đơn vị … sau:' — a heading's list of
+    addressees ends at its predicate (whose opinions are no addressees); '… (gọi tắt là Ủy ban nhân dân cấp
+    tỉnh), Ủy ban nhân dân quận, huyện …' goes on past a bracket; '… đã được Cục Đăng kiểm Việt Nam nghiên
+    cứu tiếp thu' names the agent of a passive, no actor; '… do Bộ Nông nghiệp và Phát triển nông thôn chủ
+    trì, phối hợp … công bố' assigns."""
+    from pipeline.tasks import _lead_of
+    assert _lead_of("Ban QLDA Mỹ Thuận, Tư vấn tiếp thu các ý kiến của các cơ quan, đơn vị để hoàn chỉnh nội "
+                    "dung triển khai chi tiết. Ngoài ra cần tập trung một số nội dung sau:") == [
+        "Ban Quản lý dự án Mỹ Thuận"]
+    assert _lead_of("Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương (gọi tắt là Ủy ban nhân dân cấp tỉnh), "
+                    "Ủy ban nhân dân quận, huyện, thị xã, thành phố thuộc tỉnh (gọi tắt là Ủy ban nhân dân cấp "
+                    "huyện) có trách nhiệm thực hiện các nhiệm vụ sau đây:") == [
+        "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+        "Ủy ban nhân dân quận, huyện, thị xã, thành phố thuộc tỉnh"]
+    assert _lead_of("Các dự thảo Tiêu chuẩn quốc gia nêu trên đã được gửi lấy ý kiến góp ý và đã được Cục Đăng "
+                    "kiểm Việt Nam nghiên cứu tiếp thu, chỉnh lý.") == []
+    assert _lead_of("Danh sách quốc gia, vùng lãnh thổ do Bộ Nông nghiệp và Phát triển nông thôn chủ trì, phối "
+                    "hợp với Bộ Công Thương công bố.") == ["Bộ Nông nghiệp và Phát triển nông thôn"]
