@@ -506,7 +506,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own
         imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
-        is_task = directive or bool(own_lead and (imperative or dispatch)) or \
+        is_task = directive or executes or bool(own_lead and (imperative or dispatch)) or \
             (imperative and (parent_ctx.assigning or dispatch and u.level <= 2)) or bool(step) or \
             (parent_ctx.procedure and parent_ctx.assigning and bool(parent_ctx.lead) and bool(u.kind)) or \
             (dispatch and parent_ctx.named and parent_ctx.assigning and bool(u.kind))

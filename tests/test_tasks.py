@@ -280,3 +280,28 @@ def test_bodies_that_are_no_addressees():
                     "kiểm Việt Nam nghiên cứu tiếp thu, chỉnh lý.") == []
     assert _lead_of("Danh sách quốc gia, vùng lãnh thổ do Bộ Nông nghiệp và Phát triển nông thôn chủ trì, phối "
                     "hợp với Bộ Công Thương công bố.") == ["Bộ Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_giao_hands_out_work_only_to_an_addressee():
+    """'Giao Sở …', 'giao cho các …', 'Giao trách nhiệm các cơ quan, đơn vị:' hand out work; 'nút giao Quốc lộ 1A',
+    'điểm đầu giao đường …', 'giao thương', 'cấm giao xe cho người …', 'Chuyên viên được giao xử lý hồ sơ',
+    'Bộ Ngoại giao' do not."""
+    from pipeline.tasks import _grammar
+    directive = _grammar()["directive"]
+    for s in ("2. Giao Trung tâm Chuyển đổi số Thành phố có trách nhiệm cấu hình", "giao cho các địa phương",
+              "Điều 2. Giao trách nhiệm các cơ quan, đơn vị:", "giao Ủy ban nhân dân cấp tỉnh làm cơ quan chủ quản"):
+        assert directive.search(s), s
+    for s in ("Sở Giao thông vận tải quản lý các hạng mục trong phạm vi nút giao giữa hệ thống đường bộ",
+              "điểm đầu giao đường Võ Văn Kiệt; điểm cuối tại thị trấn Sông Đốc: Đường loại 5",
+              "kết nối, giao thương, khai thác hiệu quả các tiềm năng", "cấm giao xe cho người không đủ điều kiện",
+              "Chuyên viên được giao xử lý hồ sơ 02 ngày", "Thanh tra Bộ Ngoại giao (sau đây gọi là Thanh tra Bộ)"):
+        assert not directive.search(s), s
+
+
+def test_execution_formula_in_lower_case():
+    """'… thủ trưởng các đơn vị có liên quan căn cứ quyết định thi hành./.' (lower-case 'quyết định')."""
+    doc = extract(QD_HEADER + "Điều 3. Chánh Văn phòng UBND tỉnh; thủ trưởng các sở, ban, ngành thuộc tỉnh và Chủ tịch "
+                  "UBND các huyện, thị xã, thành phố; thủ trưởng các đơn vị có liên quan căn cứ quyết định thi hành./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "các sở, ban, ngành thuộc tỉnh",
+                    "Ủy ban nhân dân các huyện, thị xã, thành phố", "các đơn vị có liên quan"])]
