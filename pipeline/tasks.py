@@ -475,7 +475,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         own_lead = (_execution_run(body) if executes else []) or _lead_of(body) or step or _execution_run(body)
         primary, others = _due(text, doc_date, boff, e)
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
-                  excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and len(body) < 120),
+                  # (an article's title opens its body however long: "Điều 1. Phạm vi điều chỉnh Nghị định này …")
+                  excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and (len(body) < 120 or u.kind == "article")),
                   content_list=parent_ctx.content_list,
                   approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)),
                   procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))
@@ -506,7 +507,11 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own
         imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
-        is_task = directive or executes or bool(own_lead and (imperative or dispatch)) or \
+        # an article of the decision itself that opens with its actor: "Điều 3. Bộ Ngoại giao hoàn tất thủ tục đối
+        # ngoại theo quy định./." (not an article of the attached rule after the './.')
+        actor_article = u.kind == "article" and bool(own_lead) and text.rfind("./.", 0, u.start) < 0 and \
+            bool(_agency_run(body, 0, slack=5 if body[:4].lower() == "các " else 2)[0])
+        is_task = directive or executes or actor_article or bool(own_lead and (imperative or dispatch)) or \
             (imperative and (parent_ctx.assigning or dispatch and u.level <= 2)) or bool(step) or \
             (parent_ctx.procedure and parent_ctx.assigning and bool(parent_ctx.lead) and bool(u.kind)) or \
             (dispatch and parent_ctx.named and parent_ctx.assigning and bool(u.kind))

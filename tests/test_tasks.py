@@ -305,3 +305,21 @@ def test_execution_formula_in_lower_case():
     assert [(t.item, t.lead) for t in doc.tasks] == [
         ("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "các sở, ban, ngành thuộc tỉnh",
                     "Ủy ban nhân dân các huyện, thị xã, thành phố", "các đơn vị có liên quan"])]
+
+
+NQ_HEADER = ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 150/NQ-CP\n"
+             "Hà Nội, ngày 10 tháng 9 năm 2024\nNGHỊ QUYẾT\nVề việc phê duyệt Hiệp định\nCHÍNH PHỦ\n"
+             "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nQUYẾT NGHỊ:\n"
+             "Điều 1. Phê duyệt Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ "
+             "Vương quốc Campuchia.\nĐiều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký.\n")
+
+
+def test_articles_that_open_with_their_actor():
+    """'Điều 3. Bộ Ngoại giao hoàn tất thủ tục đối ngoại theo quy định./.' — an article of the decision that opens
+    with its actor is that actor's task, whatever the verb; an article whose title is scope, subjects or standing
+    duties is not, however long ('Điều 1. Phạm vi điều chỉnh Nghị định này quy định về … các cơ quan …')."""
+    doc = extract(NQ_HEADER + "Điều 3. Bộ Ngoại giao hoàn tất thủ tục đối ngoại theo quy định./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [("Điều 3", ["Bộ Ngoại giao"])]
+    doc = extract(NQ_HEADER.replace("Điều 1. Phê duyệt", "Điều 1. Phạm vi điều chỉnh Nghị định này quy định về tổ "
+                                    "chức và hoạt động của các cơ quan thực hiện chức năng thanh tra. Phê duyệt"))
+    assert doc.tasks == []
