@@ -43,6 +43,8 @@ def _grammar():
         "execution_address": regex.compile(g["execution_address"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
+        "heading_list_end": regex.compile(g["lead"]["heading_list_end"]),
+        "passive_before": regex.compile(g["lead"]["passive_before"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
         "support_head": regex.compile(g["support"]["head"]),
         "support_before": regex.compile(g["support"]["before_run"]),
@@ -159,8 +161,11 @@ def _named_lead(body: str) -> list[str]:
         for a in find_agencies(body, end, len(body)):
             if any(b0 <= a.start < b1 for b0, b1 in brackets):
                 continue  # "(sau đây gọi chung là các cơ quan, đơn vị)" names them again
+            if G["heading_list_end"].search(re.sub(r"\([^)]*\)", " ", body[end:a.start]), timeout=_TIMEOUT):
+                break  # "… tiếp thu các ý kiến của các cơ quan, đơn vị": no addressee ("(gọi tắt là …)" is)
             if a.name not in names:
                 names.append(a.name)
+            end = a.end
         return names
     if names:
         # a heading run into its first line keeps the verb's capital: "2. Bộ Giáo dục và Đào tạo Chỉ đạo …";
@@ -212,6 +217,8 @@ def _named_lead(body: str) -> list[str]:
         names, start = _agency_run_before(body, v.start())
         if names and G["support_before"].search(body, 0, start, timeout=_TIMEOUT):
             return []  # "Chủ trì, phối hợp với Bộ Giáo dục và Đào tạo … xây dựng": those support
+        if names and G["passive_before"].search(body, max(0, start - 12), start, timeout=_TIMEOUT):
+            names = []  # "… đã được Cục Đăng kiểm Việt Nam nghiên cứu tiếp thu": the agent of a passive
         if first is None:
             first = v.end()
             if names or find_agencies(body, 0, v.start()):
@@ -481,7 +488,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         boff = s + (marker.end() if marker and u.kind else 0)
         own_lead = (_execution_run(body) if executes else []) or _lead_of(body) or step or _execution_run(body)
         primary, others = _due(text, doc_date, boff, e)
-        heading = bool(G["not_section"].match(body) and len(body) < 120)
+        # (an article's title opens its body however long: "Điều 1. Phạm vi điều chỉnh Nghị định này …")
+        heading = bool(G["not_section"].match(body) and (len(body) < 120 or u.kind == "article"))
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
                   excluded=parent_ctx.excluded or heading,
                   requirements=bool(G["requirements"].match(body)) if heading else parent_ctx.requirements,
@@ -553,7 +561,11 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own
         imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
-        is_task = directive or bool(own_lead and (imperative or dispatch)) or \
+        # an article of the decision itself that opens with its actor: "Điều 3. Bộ Ngoại giao hoàn tất thủ tục đối
+        # ngoại theo quy định./." (not an article of the attached rule after the './.')
+        actor_article = u.kind == "article" and bool(own_lead) and text.rfind("./.", 0, u.start) < 0 and \
+            bool(_agency_run(body, 0, slack=5 if body[:4].lower() == "các " else 2)[0])
+        is_task = directive or executes or actor_article or bool(own_lead and (imperative or dispatch)) or \
             (imperative and (parent_ctx.assigning or dispatch and u.level <= 2)) or bool(step) or \
             (parent_ctx.procedure and parent_ctx.assigning and bool(parent_ctx.lead) and bool(u.kind)) or \
             (dispatch and parent_ctx.named and parent_ctx.assigning and bool(u.kind))

@@ -337,3 +337,67 @@ def test_handout_after_a_report_names_the_actor():
     leads = {t.item: t.lead for t in doc.tasks}
     assert leads["1"] == ["Ban Quản lý dự án 2"]
     assert leads["2"] == []
+
+
+def test_bodies_that_are_no_addressees():
+    """'3.1. Ban QLDA Mỹ Thuận, Tư vấn tiếp thu các ý kiến của các cơ quan, đơn vị … sau:' — a heading's list of
+    addressees ends at its predicate (whose opinions are no addressees); '… (gọi tắt là Ủy ban nhân dân cấp
+    tỉnh), Ủy ban nhân dân quận, huyện …' goes on past a bracket; '… đã được Cục Đăng kiểm Việt Nam nghiên
+    cứu tiếp thu' names the agent of a passive, no actor; '… do Bộ Nông nghiệp và Phát triển nông thôn chủ
+    trì, phối hợp … công bố' assigns."""
+    from pipeline.tasks import _lead_of
+    assert _lead_of("Ban QLDA Mỹ Thuận, Tư vấn tiếp thu các ý kiến của các cơ quan, đơn vị để hoàn chỉnh nội "
+                    "dung triển khai chi tiết. Ngoài ra cần tập trung một số nội dung sau:") == [
+        "Ban Quản lý dự án Mỹ Thuận"]
+    assert _lead_of("Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương (gọi tắt là Ủy ban nhân dân cấp tỉnh), "
+                    "Ủy ban nhân dân quận, huyện, thị xã, thành phố thuộc tỉnh (gọi tắt là Ủy ban nhân dân cấp "
+                    "huyện) có trách nhiệm thực hiện các nhiệm vụ sau đây:") == [
+        "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+        "Ủy ban nhân dân quận, huyện, thị xã, thành phố thuộc tỉnh"]
+    assert _lead_of("Các dự thảo Tiêu chuẩn quốc gia nêu trên đã được gửi lấy ý kiến góp ý và đã được Cục Đăng "
+                    "kiểm Việt Nam nghiên cứu tiếp thu, chỉnh lý.") == []
+    assert _lead_of("Danh sách quốc gia, vùng lãnh thổ do Bộ Nông nghiệp và Phát triển nông thôn chủ trì, phối "
+                    "hợp với Bộ Công Thương công bố.") == ["Bộ Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_giao_hands_out_work_only_to_an_addressee():
+    """'Giao Sở …', 'giao cho các …', 'Giao trách nhiệm các cơ quan, đơn vị:' hand out work; 'nút giao Quốc lộ 1A',
+    'điểm đầu giao đường …', 'giao thương', 'cấm giao xe cho người …', 'Chuyên viên được giao xử lý hồ sơ',
+    'Bộ Ngoại giao' do not."""
+    from pipeline.tasks import _grammar
+    directive = _grammar()["directive"]
+    for s in ("2. Giao Trung tâm Chuyển đổi số Thành phố có trách nhiệm cấu hình", "giao cho các địa phương",
+              "Điều 2. Giao trách nhiệm các cơ quan, đơn vị:", "giao Ủy ban nhân dân cấp tỉnh làm cơ quan chủ quản"):
+        assert directive.search(s), s
+    for s in ("Sở Giao thông vận tải quản lý các hạng mục trong phạm vi nút giao giữa hệ thống đường bộ",
+              "điểm đầu giao đường Võ Văn Kiệt; điểm cuối tại thị trấn Sông Đốc: Đường loại 5",
+              "kết nối, giao thương, khai thác hiệu quả các tiềm năng", "cấm giao xe cho người không đủ điều kiện",
+              "Chuyên viên được giao xử lý hồ sơ 02 ngày", "Thanh tra Bộ Ngoại giao (sau đây gọi là Thanh tra Bộ)"):
+        assert not directive.search(s), s
+
+
+def test_execution_formula_in_lower_case():
+    """'… thủ trưởng các đơn vị có liên quan căn cứ quyết định thi hành./.' (lower-case 'quyết định')."""
+    doc = extract(QD_HEADER + "Điều 3. Chánh Văn phòng UBND tỉnh; thủ trưởng các sở, ban, ngành thuộc tỉnh và Chủ tịch "
+                  "UBND các huyện, thị xã, thành phố; thủ trưởng các đơn vị có liên quan căn cứ quyết định thi hành./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "các sở, ban, ngành thuộc tỉnh",
+                    "Ủy ban nhân dân các huyện, thị xã, thành phố", "các đơn vị có liên quan"])]
+
+
+NQ_HEADER = ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 150/NQ-CP\n"
+             "Hà Nội, ngày 10 tháng 9 năm 2024\nNGHỊ QUYẾT\nVề việc phê duyệt Hiệp định\nCHÍNH PHỦ\n"
+             "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nQUYẾT NGHỊ:\n"
+             "Điều 1. Phê duyệt Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ "
+             "Vương quốc Campuchia.\nĐiều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký.\n")
+
+
+def test_articles_that_open_with_their_actor():
+    """'Điều 3. Bộ Ngoại giao hoàn tất thủ tục đối ngoại theo quy định./.' — an article of the decision that opens
+    with its actor is that actor's task, whatever the verb; an article whose title is scope, subjects or standing
+    duties is not, however long ('Điều 1. Phạm vi điều chỉnh Nghị định này quy định về … các cơ quan …')."""
+    doc = extract(NQ_HEADER + "Điều 3. Bộ Ngoại giao hoàn tất thủ tục đối ngoại theo quy định./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [("Điều 3", ["Bộ Ngoại giao"])]
+    doc = extract(NQ_HEADER.replace("Điều 1. Phê duyệt", "Điều 1. Phạm vi điều chỉnh Nghị định này quy định về tổ "
+                                    "chức và hoạt động của các cơ quan thực hiện chức năng thanh tra. Phê duyệt"))
+    assert doc.tasks == []
