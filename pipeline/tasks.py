@@ -380,6 +380,21 @@ def _action_of(body: str, lead_text_end: int = 0) -> str:
     return " ".join(s.split())[:300]
 
 
+# an enumeration marker run into a heading's line by the crawl: "II. Yêu cầu 1. Bám sát …", "2. Yêu cầu - UBND …"
+_GLUED_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-–+•])\s")
+
+
+def _excluded_heading(body: str, own_len: int, article: bool) -> bool:
+    """A heading whose items are no tasks ("I. MỤC ĐÍCH, YÊU CẦU", "I. ĐÁNH GIÁ CHUNG"): short on its own
+    line, its paragraphs apart; in capitals, or with its first item run into its line by the crawl ("II.
+    Yêu cầu 1. Bám sát …"); an article's title opens its body however long ("Điều 1. Phạm vi điều chỉnh
+    Nghị định này …"). Not "Yêu cầu Sở Nội vụ …", a directive that opens with the same word."""
+    m = _grammar()["not_section"].match(body, timeout=_TIMEOUT)
+    if not m:
+        return False
+    return own_len < 120 or article or m.group().isupper() or bool(_GLUED_MARKER.match(body, m.end()))
+
+
 def _content_intro(s: str) -> bool:
     """'… theo hướng:', '… gồm:' introduce points of content; '… thực hiện một số nội dung sau:' does not."""
     G = _grammar()
@@ -475,8 +490,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         own_lead = (_execution_run(body) if executes else []) or _lead_of(body) or step or _execution_run(body)
         primary, others = _due(text, doc_date, boff, e)
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
-                  # (an article's title opens its body however long: "Điều 1. Phạm vi điều chỉnh Nghị định này …")
-                  excluded=parent_ctx.excluded or bool(G["not_section"].match(body) and (len(body) < 120 or u.kind == "article")),
+                  excluded=parent_ctx.excluded or _excluded_heading(body, u.end - boff, u.kind == "article"),
                   content_list=parent_ctx.content_list,
                   approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)),
                   procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))

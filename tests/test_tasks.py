@@ -323,3 +323,29 @@ def test_articles_that_open_with_their_actor():
     doc = extract(NQ_HEADER.replace("Điều 1. Phê duyệt", "Điều 1. Phạm vi điều chỉnh Nghị định này quy định về tổ "
                                     "chức và hoạt động của các cơ quan thực hiện chức năng thanh tra. Phê duyệt"))
     assert doc.tasks == []
+
+
+KH_HEADER = ("ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 105/KH-UBND\nVĩnh Phúc, ngày 25 tháng 04 năm 2025\nKẾ HOẠCH\n"
+             "Bảo đảm trật tự, an toàn giao thông năm 2025\n"
+             "Thực hiện Chỉ thị số 10/CT-TTg ngày 19/4/2023 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh xây dựng "
+             "Kế hoạch như sau:\n")
+
+
+def test_headings_whose_items_are_no_tasks():
+    """'I. ĐÁNH GIÁ CHUNG' (results, 'với sự chỉ đạo quyết liệt của Chính phủ …' reports, it directs no one) and
+    'II. Yêu cầu 1. Bám sát …' (the crawl ran the first item into the heading's line) head no tasks; the
+    items under 'III. NHIỆM VỤ TRỌNG TÂM' are."""
+    doc = extract(TB_HEADER + "Ngày 16/5/2025, Phó Thủ tướng chủ trì Hội nghị sơ kết. Phó Thủ tướng kết luận như sau:\n"
+                  "I. ĐÁNH GIÁ CHUNG\nQuý I năm 2025, với sự chỉ đạo quyết liệt của Chính phủ, Thủ tướng Chính phủ, "
+                  "tình hình trật tự, an toàn giao thông về cơ bản được bảo đảm.\n"
+                  "II. NHIỆM VỤ TRỌNG TÂM\n1. Bộ Công an chỉ đạo lực lượng Cảnh sát giao thông tăng cường tuần tra./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [("II.1", ["Bộ Công an"])]
+    doc = extract(KH_HEADER + "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\n"
+                  "II. Yêu cầu 1. Bám sát nội dung Kế hoạch năm an toàn giao thông của Ủy ban An toàn giao thông "
+                  "Quốc gia, bảo đảm thiết thực, hiệu quả, tránh hình thức, lãng phí trong tổ chức thực hiện.\n"
+                  "2. Tuyên truyền sâu rộng đến cán bộ, công chức về Nghị định số 100/2019/NĐ-CP.\n"
+                  "III. NHIỆM VỤ TRỌNG TÂM\n1. Tăng cường công tác tuần tra, kiểm soát, xử lý vi phạm./.\n")
+    assert [t.item for t in doc.tasks] == ["III.1"]
+    from pipeline.tasks import _grammar
+    assert not _grammar()["directive"].search("với sự chỉ đạo quyết liệt của Chính phủ")
