@@ -33,6 +33,8 @@ def _grammar():
         "imperative": regex.compile(r"^(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b"),
         "not_task": regex.compile(g["not_task"]["pattern"]),
         "not_section": regex.compile(g["not_task_sections"]),
+        "deliverable": regex.compile(g["requirement_deliverable"]),
+        "requirements": regex.compile(g["requirement_sections"]),
         "task_section": regex.compile(g["task_sections"]),
         "approval": regex.compile(g["approval_article"]),
         "execution": regex.compile(g["execution_clause"]),
@@ -64,6 +66,7 @@ class _Ctx:
     deadline: Optional[Deadline] = None
     assigning: bool = False   # the introducer hands out work ("Giao …:", "… các nhiệm vụ sau:")
     excluded: bool = False    # under a "MỤC ĐÍCH, YÊU CẦU" / "QUAN ĐIỂM" heading
+    requirements: bool = False  # under a plan's "MỤC ĐÍCH, YÊU CẦU" heading
     content_list: bool = False  # introduces points of content ("… theo hướng:"), not tasks
     approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
     procedure: bool = False     # inside "Điều 7. Trình tự, thủ tục …": each actor's step is a task
@@ -491,6 +494,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         primary, others = _due(text, doc_date, boff, e)
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
                   excluded=parent_ctx.excluded or _excluded_heading(body, u.end - boff, u.kind == "article"),
+                  requirements=parent_ctx.requirements or bool(
+                      u.kind and u.kind != "article" and G["requirements"].match(body, timeout=_TIMEOUT)),
                   content_list=parent_ctx.content_list,
                   approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)),
                   procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))
@@ -516,7 +521,9 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 p, o = _due(text, doc_date, a, b)
                 tasks.append(_make(doc_id, len(tasks), "", text, a, b, sent, lead, p, o, citations))
             continue
-        if my.excluded or G["not_task"].search(body[:200], timeout=_TIMEOUT) and not executes:
+        if my.excluded and not (my.requirements and own_lead and u.kind and G["deliverable"].search(body, timeout=_TIMEOUT)):
+            continue  # under "MỤC ĐÍCH, YÊU CẦU": a principle, unless it names its actor and a deliverable
+        if G["not_task"].search(body[:200], timeout=_TIMEOUT) and not executes:
             continue  # ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng … chịu trách nhiệm thi hành …" is a task)
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own

@@ -349,3 +349,23 @@ def test_headings_whose_items_are_no_tasks():
     assert [t.item for t in doc.tasks] == ["III.1"]
     from pipeline.tasks import _grammar
     assert not _grammar()["directive"].search("với sự chỉ đạo quyết liệt của Chính phủ")
+
+
+def test_requirement_that_names_its_actor_and_a_deliverable():
+    """Under a plan's 'II. YÊU CẦU': '2. Các sở, ngành thành viên Ban ATGT tỉnh, UBND các huyện … xây dựng kế hoạch
+    … và bố trí ngân sách …' names its actor and a deliverable, a task (annotations/README, Kế hoạch); '3.
+    Tăng cường ứng dụng khoa học công nghệ …' names nobody, a principle. 'Các sở, ngành liên quan và các địa
+    phương' is one collective (a part joined by 'và các' with no qualifier of its own), and so is 'Các sở, ngành
+    thành viên Ban ATGT tỉnh' (the body it belongs to)."""
+    doc = extract(KH_HEADER + "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\nII. YÊU CẦU\n"
+                  "1. Các sở, ngành liên quan và các địa phương xây dựng kế hoạch, văn bản chỉ đạo, triển khai thực "
+                  "hiện có hiệu quả công tác bảo đảm trật tự, an toàn giao thông.\n"
+                  "2. Các sở, ngành thành viên Ban ATGT tỉnh, UBND các huyện, thị xã, thành phố xây dựng kế hoạch "
+                  "triển khai cụ thể năm 2025 và bố trí ngân sách phù hợp chức năng, nhiệm vụ.\n"
+                  "3. Tăng cường ứng dụng khoa học công nghệ trong công tác bảo đảm trật tự, an toàn giao thông.\n"
+                  "III. NHIỆM VỤ TRỌNG TÂM\n1. Tăng cường công tác tuần tra, kiểm soát, xử lý vi phạm./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("II.1", ["Các sở, ngành liên quan và các địa phương"]),
+        ("II.2", ["Các sở, ngành thành viên Ban An toàn giao thông tỉnh",
+                  "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+        ("III.1", [])]
