@@ -369,3 +369,15 @@ def test_requirement_that_names_its_actor_and_a_deliverable():
         ("II.2", ["Các sở, ngành thành viên Ban An toàn giao thông tỉnh",
                   "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
         ("III.1", [])]
+
+
+@pytest.mark.parametrize("item", [
+    "6. Kiên trì xây dựng văn hóa giao thông an toàn đối với tổ chức, cá nhân trong quá trình thực thi pháp luật.",
+    "4. Đẩy nhanh tiến độ các dự án đầu tư kết cấu hạ tầng giao thông trọng điểm.",
+    "3. Đổi mới và đẩy mạnh công tác tuyên truyền, phổ biến, giáo dục pháp luật về trật tự, an toàn giao thông.",
+    "6. Chỉnh trang hạ tầng giao thông, hệ thống đèn chiếu sáng, biển báo hiệu.",
+])
+def test_task_items_open_with_these_verbs(item):
+    """Under 'III. NHIỆM VỤ TRỌNG TÂM', an item opening with 'Kiên trì', 'Đẩy nhanh', 'Đổi mới', 'Chỉnh trang' … is a task."""
+    doc = extract(KH_HEADER + "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\nIII. NHIỆM VỤ TRỌNG TÂM\n" + item + "\n")
+    assert [t.text.split(".")[0] for t in doc.tasks] == [item.split(".")[0]]
