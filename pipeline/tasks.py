@@ -37,6 +37,7 @@ def _grammar():
         "requirements": regex.compile(g["requirement_sections"]),
         "task_section": regex.compile(g["task_sections"]),
         "approval": regex.compile(g["approval_article"]),
+        "approved_tasks": regex.compile(g["approved_tasks_section"]),
         "execution": regex.compile(g["execution_clause"]),
         "execution_address": regex.compile(g["execution_address"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
@@ -69,6 +70,7 @@ class _Ctx:
     requirements: bool = False  # under a plan's "MỤC ĐÍCH, YÊU CẦU" heading
     content_list: bool = False  # introduces points of content ("… theo hướng:"), not tasks
     approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
+    organizes: bool = False     # its "Tổ chức thực hiện" part: tasks again
     procedure: bool = False     # inside "Điều 7. Trình tự, thủ tục …": each actor's step is a task
     named: bool = False         # the item names its own actor ("1. Thủ trưởng các Sở, ban, ngành …")
     executes: bool = False      # the execution clause ("… chịu trách nhiệm thi hành Quyết định này")
@@ -498,6 +500,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                       u.kind and u.kind != "article" and G["requirements"].match(body, timeout=_TIMEOUT)),
                   content_list=parent_ctx.content_list,
                   approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)),
+                  organizes=parent_ctx.organizes or bool(parent_ctx.approved and G["approved_tasks"].match(body)),
                   procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))
         directive = bool(G["directive"].search(body, timeout=_TIMEOUT))
         content_intro = _content_intro(body.rstrip())
@@ -527,6 +530,9 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             continue  # ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng … chịu trách nhiệm thi hành …" is a task)
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own
+        if parent_ctx.approved and not (my.organizes or executes):
+            continue  # content of the plan or scheme the article approves (not the execution clause the layout
+            # may hang under it: "Điều 2. - … chịu trách nhiệm thi hành Quyết định này./.")
         imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
         # an article of the decision itself that opens with its actor: "Điều 3. Bộ Ngoại giao hoàn tất thủ tục đối
         # ngoại theo quy định./." (not an article of the attached rule after the './.')

@@ -381,3 +381,16 @@ def test_task_items_open_with_these_verbs(item):
     """Under 'III. NHIỆM VỤ TRỌNG TÂM', an item opening with 'Kiên trì', 'Đẩy nhanh', 'Đổi mới', 'Chỉnh trang' … is a task."""
     doc = extract(KH_HEADER + "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\nIII. NHIỆM VỤ TRỌNG TÂM\n" + item + "\n")
     assert [t.text.split(".")[0] for t in doc.tasks] == [item.split(".")[0]]
+
+
+def test_content_of_an_approved_plan_is_no_task():
+    """'Điều 1. Phê duyệt Kế hoạch … với các nội dung chính sau: 1. Bê tông hoá … (… tham mưu đề xuất UBND tỉnh …)'
+    is content the decision approves; its own 'Tổ chức thực hiện' part and the next articles hold the tasks."""
+    head = QD_HEADER.split("Điều 1.")[0]
+    doc = extract(head + "Điều 1. Phê duyệt Kế hoạch bê tông hóa giao thông nông thôn năm 2024, với các nội dung "
+                  "chính sau:\n1. Bê tông hoá giao thông nông thôn: 199,556 km. Lưu ý: các tuyến đường phải được Đoàn "
+                  "kiểm tra liên ngành kiểm tra, xác nhận và tham mưu đề xuất UBND tỉnh xem xét quyết định.\n"
+                  "2. Tổ chức thực hiện\na) Sở Giao thông vận tải chủ trì hướng dẫn, kiểm tra việc thực hiện.\n"
+                  "Điều 2. Giao UBND các huyện, thị xã bố trí kế hoạch vốn theo cơ cấu nguồn vốn./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("Điều 1.2.a", ["Sở Giao thông vận tải"]), ("Điều 2", ["Ủy ban nhân dân các huyện, thị xã"])]
