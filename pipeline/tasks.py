@@ -520,6 +520,9 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 if G["not_task"].search(sent, timeout=_TIMEOUT) or G["background"].match(sent, timeout=_TIMEOUT) \
                         or not G["sentence_directive"].search(sent, timeout=_TIMEOUT) or sent.rstrip().endswith(":"):
                     continue
+                if any(t.start <= a and b <= t.end for t in tasks):
+                    continue  # a sentence the layout cut out of an article already taken whole ("Điều 2. …
+                    # Chủ tịch UBND các huyện …; Thủ trưởng các sở … chịu trách nhiệm thi hành Quyết định này.")
                 lead = _lead_of(sent) or ctx[None].lead
                 p, o = _due(text, doc_date, a, b)
                 tasks.append(_make(doc_id, len(tasks), "", text, a, b, sent, lead, p, o, citations))

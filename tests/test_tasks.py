@@ -394,3 +394,22 @@ def test_content_of_an_approved_plan_is_no_task():
                   "Điều 2. Giao UBND các huyện, thị xã bố trí kế hoạch vốn theo cơ cấu nguồn vốn./.\n")
     assert [(t.item, t.lead) for t in doc.tasks] == [
         ("Điều 1.2.a", ["Sở Giao thông vận tải"]), ("Điều 2", ["Ủy ban nhân dân các huyện, thị xã"])]
+
+
+def test_sentence_cut_out_of_an_article_taken_whole_is_no_second_task():
+    """'Điều 2. Chánh Văn phòng UBND tỉnh, … Chủ tịch UBND các huyện, thị xã, thành phố; Thủ trưởng các sở, … chịu
+    trách nhiệm thi hành Quyết định này.' is one task, even where the layout also cuts its second half out as a
+    top-level sentence of its own (seen on 18/2010/QĐ-UBND Gia Lai, 995/QĐ-UBND, 70/QĐ-BGTVT)."""
+    from pipeline import layout as layout_mod
+    from pipeline.layout import Unit
+    from pipeline.tasks import extract as tasks_extract
+    text = extract(QD_HEADER + "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Giao thông vận tải, Chủ tịch UBND các "
+                   "huyện, thị xã, thành phố; Thủ trưởng các sở, ban, ngành tỉnh và các đơn vị, cá nhân có liên quan "
+                   "chịu trách nhiệm thi hành Quyết định này. Quyết định này có hiệu lực sau 10 ngày kể từ ngày "
+                   "ký./.\n").text
+    lay = layout_mod.analyze(text)
+    a = text.index("Thủ trưởng các sở")
+    b = text.index("Quyết định này.", a) + len("Quyết định này.")
+    lay.units.append(Unit(start=a, end=b))   # the layout's stray copy of the second half
+    tasks = tasks_extract(lay, [], "d", "2025-04-28", "Quyết định")
+    assert [t.item for t in tasks] == ["Điều 3"]
