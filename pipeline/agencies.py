@@ -302,11 +302,18 @@ class _Gazetteer:
         cap_quals = [q for q in quals if q.split()[-1][:1].isupper()]
         low_quals = [q for q in quals if q not in cap_quals]
         qual = rf"(?:{_alt(cap_quals)}{_E}(?! (?-i:\p{{Lu}}))|{_alt(low_quals)}{_E})"
+        # "các sở, ngành liên quan và các địa phương": a part joined by "và các" with no qualifier of its
+        # own belongs to the same collective (annotations/README), after the first part's qualifier too
         coll_tail = (rf"(?: ?(?:, ?{AND}|,|{AND}|, ?{P}|{AND} {P}) ?{noun})*"
-                     rf"(?: {qual}){{0,3}}")
+                     rf"(?: {qual}){{0,3}}"
+                     rf"(?: {AND} {P} {noun}(?: ?(?:, ?{AND}|,|{AND}) ?{noun})*+"
+                     rf"(?! {qual}{_E})(?! ?(?:,|{AND}) ?{noun})(?![ ,]* (?-i:\p{{Lu}})))?")
         self.coll_re = lists.compile(rf"(?:{P} )+{noun}{coll_tail}", regex.IGNORECASE)
         self.coll_bare_re = lists.compile(rf"(?:{P} )*{noun}{coll_tail}", regex.IGNORECASE)
-        self.coll_of_re = lists.compile(r" (?:của|trực thuộc|thuộc) ")
+        links = g["grammar"]["complement_links"]
+        self.coll_of_re = lists.compile(rf" {_alt(links, flex=False)} ")
+        # a link may also close the collective itself ("các đơn vị trực thuộc", "các cơ quan thành viên")
+        self.coll_link_end = tuple(links)
         self.coll_verbs_re = lists.compile(_alt(g["collective_description_verbs"], flex=False) + _E)
 
         # --- localities after a name
@@ -987,8 +994,9 @@ class _Scanner:
         doanh vận tải", "các đơn vị quản lý bến xe, nhà ga, sân bay" (up to a verb or a new body)."""
         s = self.s
         c = self._match(self.g.coll_of_re, e)
-        q = c.end() if c else (e + 1 if s.endswith("thuộc", 0, e) and s[e:e + 1] == " " else None)
-        if q and depth < 2:  # "… thuộc" may close the collective itself ("các đơn vị trực thuộc")
+        closing = next((w for w in self.g.coll_link_end if s.endswith(w, 0, e)), None)
+        q = c.end() if c else (e + 1 if closing and s[e:e + 1] == " " else None)
+        if q and depth < 2:  # "… thuộc" / "… thành viên" may close the collective itself ("các đơn vị trực thuộc")
             r = self.agency_at(q, depth + 1, allow_title=False)
             if r and len(r[1]) == 1:
                 return r[0]

@@ -34,11 +34,13 @@ def _grammar():
                                     + "|".join(regex.escape(v) for v in verbs) + r")\b"),
         "not_task": regex.compile(g["not_task"]["pattern"]),
         "not_section": regex.compile(g["not_task_sections"]),
+        "deliverable": regex.compile(g["requirement_deliverable"]),
+        "requirements": regex.compile(g["requirement_sections"]),
         "task_section": regex.compile(g["task_sections"]),
         "approval": regex.compile(g["approval_article"]),
-        "requirements": regex.compile(g["requirements_section"]),
         "accountability": regex.compile(g["accountability"]),
         "own_work_intro": regex.compile(g["own_work_introducer"]),
+        "approved_tasks": regex.compile(g["approved_tasks_section"]),
         "execution": regex.compile(g["execution_clause"]),
         "execution_address": regex.compile(g["execution_address"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
@@ -71,9 +73,10 @@ class _Ctx:
     deadline: Optional[Deadline] = None
     assigning: bool = False   # the introducer hands out work ("Giao …:", "… các nhiệm vụ sau:")
     excluded: bool = False    # under a "MỤC ĐÍCH, YÊU CẦU" / "QUAN ĐIỂM" heading
-    requirements: bool = False  # under "Yêu cầu": only an item naming its actor is a task
+    requirements: bool = False  # under a plan's "MỤC ĐÍCH, YÊU CẦU" heading
     content_list: bool = False  # introduces points of content ("… theo hướng:"), not tasks
     approved: bool = False      # inside "Điều 1. Phê duyệt Đề án …": content approved, not assigned
+    organizes: bool = False     # its "Tổ chức thực hiện" part: tasks again
     procedure: bool = False     # inside "Điều 7. Trình tự, thủ tục …": each actor's step is a task
     named: bool = False         # the item names its own actor ("1. Thủ trưởng các Sở, ban, ngành …")
     executes: bool = False      # the execution clause ("… chịu trách nhiệm thi hành Quyết định này")
@@ -394,6 +397,21 @@ def _action_of(body: str, lead_text_end: int = 0) -> str:
     return " ".join(s.split())[:300]
 
 
+# an enumeration marker run into a heading's line by the crawl: "II. Yêu cầu 1. Bám sát …", "2. Yêu cầu - UBND …"
+_GLUED_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-–+•])\s")
+
+
+def _excluded_heading(body: str, own_len: int, article: bool) -> bool:
+    """A heading whose items are no tasks ("I. MỤC ĐÍCH, YÊU CẦU", "I. ĐÁNH GIÁ CHUNG"): short on its own
+    line, its paragraphs apart; in capitals, or with its first item run into its line by the crawl ("II.
+    Yêu cầu 1. Bám sát …"); an article's title opens its body however long ("Điều 1. Phạm vi điều chỉnh
+    Nghị định này …"). Not "Yêu cầu Sở Nội vụ …", a directive that opens with the same word."""
+    m = _grammar()["not_section"].match(body, timeout=_TIMEOUT)
+    if not m:
+        return False
+    return own_len < 120 or article or m.group().isupper() or bool(_GLUED_MARKER.match(body, m.end()))
+
+
 def _content_intro(s: str) -> bool:
     """'… theo hướng:', '… gồm:' introduce points of content; '… thực hiện một số nội dung sau:' does not."""
     G = _grammar()
@@ -488,13 +506,13 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         boff = s + (marker.end() if marker and u.kind else 0)
         own_lead = (_execution_run(body) if executes else []) or _lead_of(body) or step or _execution_run(body)
         primary, others = _due(text, doc_date, boff, e)
-        # (an article's title opens its body however long: "Điều 1. Phạm vi điều chỉnh Nghị định này …")
-        heading = bool(G["not_section"].match(body) and (len(body) < 120 or u.kind == "article"))
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
-                  excluded=parent_ctx.excluded or heading,
-                  requirements=bool(G["requirements"].match(body)) if heading else parent_ctx.requirements,
+                  excluded=parent_ctx.excluded or _excluded_heading(body, u.end - boff, u.kind == "article"),
+                  requirements=parent_ctx.requirements or bool(
+                      u.kind and u.kind != "article" and G["requirements"].match(body, timeout=_TIMEOUT)),
                   content_list=parent_ctx.content_list,
                   approved=parent_ctx.approved or bool(u.kind and G["approval"].match(body)),
+                  organizes=parent_ctx.organizes or bool(parent_ctx.approved and G["approved_tasks"].match(body)),
                   procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))
         directive = bool(G["directive"].search(body, timeout=_TIMEOUT))
         content_intro = _content_intro(body.rstrip())
@@ -547,19 +565,25 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 if G["not_task"].search(sent, timeout=_TIMEOUT) or G["background"].match(sent, timeout=_TIMEOUT) \
                         or not G["sentence_directive"].search(sent, timeout=_TIMEOUT) or sent.rstrip().endswith(":"):
                     continue
+                if any(t.start <= a and b <= t.end for t in tasks):
+                    continue  # a sentence the layout cut out of an article already taken whole ("Điều 2. …
+                    # Chủ tịch UBND các huyện …; Thủ trưởng các sở … chịu trách nhiệm thi hành Quyết định này.")
                 lead = _lead_of(sent) or ctx[None].lead
                 p, o = _due(text, doc_date, a, b)
                 tasks.append(_make(doc_id, len(tasks), "", text, a, b, sent, lead, p, o, citations))
             continue
         if my.excluded and not (my.requirements and own_lead and u.kind
-                                and not G["accountability"].search(body, timeout=_TIMEOUT)) \
-                or G["not_task"].search(body[:200], timeout=_TIMEOUT) and not executes:
-            # (a "Yêu cầu" item naming an actor and its work is a task, annotations/README "Kế
-            # hoạch": "- Các sở, ngành liên quan và các địa phương xây dựng kế hoạch …"; "Quyết định này
-            # có hiệu lực kể từ ngày ký. Chánh Văn phòng … chịu trách nhiệm thi hành …" is a task)
-            continue
+                                and G["deliverable"].search(body, timeout=_TIMEOUT)
+                                and not G["accountability"].search(body, timeout=_TIMEOUT)):
+            continue  # under "MỤC ĐÍCH, YÊU CẦU": a principle, unless it names its actor and a deliverable
+            # (and is no accountability: "… chịu trách nhiệm trước Ủy ban nhân dân tỉnh nếu để …")
+        if G["not_task"].search(body[:200], timeout=_TIMEOUT) and not executes:
+            continue  # ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng … chịu trách nhiệm thi hành …" is a task)
         if parent_ctx.content_list:
             continue  # a point of content under "… theo hướng:", not a task of its own
+        if parent_ctx.approved and not (my.organizes or executes):
+            continue  # content of the plan or scheme the article approves (not the execution clause the layout
+            # may hang under it: "Điều 2. - … chịu trách nhiệm thi hành Quyết định này./.")
         imperative = bool(G["imperative"].match(body.lstrip(), timeout=_TIMEOUT))
         # an article of the decision itself that opens with its actor: "Điều 3. Bộ Ngoại giao hoàn tất thủ tục đối
         # ngoại theo quy định./." (not an article of the attached rule after the './.')

@@ -401,3 +401,93 @@ def test_articles_that_open_with_their_actor():
     doc = extract(NQ_HEADER.replace("Điều 1. Phê duyệt", "Điều 1. Phạm vi điều chỉnh Nghị định này quy định về tổ "
                                     "chức và hoạt động của các cơ quan thực hiện chức năng thanh tra. Phê duyệt"))
     assert doc.tasks == []
+
+
+KH_HEADER = ("ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 105/KH-UBND\nVĩnh Phúc, ngày 25 tháng 04 năm 2025\nKẾ HOẠCH\n"
+             "Bảo đảm trật tự, an toàn giao thông năm 2025\n"
+             "Thực hiện Chỉ thị số 10/CT-TTg ngày 19/4/2023 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh xây dựng "
+             "Kế hoạch như sau:\n")
+
+
+def test_headings_whose_items_are_no_tasks():
+    """'I. ĐÁNH GIÁ CHUNG' (results, 'với sự chỉ đạo quyết liệt của Chính phủ …' reports, it directs no one) and
+    'II. Yêu cầu 1. Bám sát …' (the crawl ran the first item into the heading's line) head no tasks; the
+    items under 'III. NHIỆM VỤ TRỌNG TÂM' are."""
+    doc = extract(TB_HEADER + "Ngày 16/5/2025, Phó Thủ tướng chủ trì Hội nghị sơ kết. Phó Thủ tướng kết luận như sau:\n"
+                  "I. ĐÁNH GIÁ CHUNG\nQuý I năm 2025, với sự chỉ đạo quyết liệt của Chính phủ, Thủ tướng Chính phủ, "
+                  "tình hình trật tự, an toàn giao thông về cơ bản được bảo đảm.\n"
+                  "II. NHIỆM VỤ TRỌNG TÂM\n1. Bộ Công an chỉ đạo lực lượng Cảnh sát giao thông tăng cường tuần tra./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [("II.1", ["Bộ Công an"])]
+    doc = extract(KH_HEADER + "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\n"
+                  "II. Yêu cầu 1. Bám sát nội dung Kế hoạch năm an toàn giao thông của Ủy ban An toàn giao thông "
+                  "Quốc gia, bảo đảm thiết thực, hiệu quả, tránh hình thức, lãng phí trong tổ chức thực hiện.\n"
+                  "2. Tuyên truyền sâu rộng đến cán bộ, công chức về Nghị định số 100/2019/NĐ-CP.\n"
+                  "III. NHIỆM VỤ TRỌNG TÂM\n1. Tăng cường công tác tuần tra, kiểm soát, xử lý vi phạm./.\n")
+    assert [t.item for t in doc.tasks] == ["III.1"]
+    from pipeline.tasks import _grammar
+    assert not _grammar()["directive"].search("với sự chỉ đạo quyết liệt của Chính phủ")
+
+
+def test_requirement_that_names_its_actor_and_a_deliverable():
+    """Under a plan's 'II. YÊU CẦU': '2. Các sở, ngành thành viên Ban ATGT tỉnh, UBND các huyện … xây dựng kế hoạch
+    … và bố trí ngân sách …' names its actor and a deliverable, a task (annotations/README, Kế hoạch); '3.
+    Tăng cường ứng dụng khoa học công nghệ …' names nobody, a principle. 'Các sở, ngành liên quan và các địa
+    phương' is one collective (a part joined by 'và các' with no qualifier of its own), and so is 'Các sở, ngành
+    thành viên Ban ATGT tỉnh' (the body it belongs to)."""
+    doc = extract(KH_HEADER + "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\nII. YÊU CẦU\n"
+                  "1. Các sở, ngành liên quan và các địa phương xây dựng kế hoạch, văn bản chỉ đạo, triển khai thực "
+                  "hiện có hiệu quả công tác bảo đảm trật tự, an toàn giao thông.\n"
+                  "2. Các sở, ngành thành viên Ban ATGT tỉnh, UBND các huyện, thị xã, thành phố xây dựng kế hoạch "
+                  "triển khai cụ thể năm 2025 và bố trí ngân sách phù hợp chức năng, nhiệm vụ.\n"
+                  "3. Tăng cường ứng dụng khoa học công nghệ trong công tác bảo đảm trật tự, an toàn giao thông.\n"
+                  "III. NHIỆM VỤ TRỌNG TÂM\n1. Tăng cường công tác tuần tra, kiểm soát, xử lý vi phạm./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("II.1", ["Các sở, ngành liên quan và các địa phương"]),
+        ("II.2", ["Các sở, ngành thành viên Ban An toàn giao thông tỉnh",
+                  "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+        ("III.1", [])]
+
+
+@pytest.mark.parametrize("item", [
+    "6. Kiên trì xây dựng văn hóa giao thông an toàn đối với tổ chức, cá nhân trong quá trình thực thi pháp luật.",
+    "4. Đẩy nhanh tiến độ các dự án đầu tư kết cấu hạ tầng giao thông trọng điểm.",
+    "3. Đổi mới và đẩy mạnh công tác tuyên truyền, phổ biến, giáo dục pháp luật về trật tự, an toàn giao thông.",
+    "6. Chỉnh trang hạ tầng giao thông, hệ thống đèn chiếu sáng, biển báo hiệu.",
+])
+def test_task_items_open_with_these_verbs(item):
+    """Under 'III. NHIỆM VỤ TRỌNG TÂM', an item opening with 'Kiên trì', 'Đẩy nhanh', 'Đổi mới', 'Chỉnh trang' … is a task."""
+    doc = extract(KH_HEADER + "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\nIII. NHIỆM VỤ TRỌNG TÂM\n" + item + "\n")
+    assert [t.text.split(".")[0] for t in doc.tasks] == [item.split(".")[0]]
+
+
+def test_content_of_an_approved_plan_is_no_task():
+    """'Điều 1. Phê duyệt Kế hoạch … với các nội dung chính sau: 1. Bê tông hoá … (… tham mưu đề xuất UBND tỉnh …)'
+    is content the decision approves; its own 'Tổ chức thực hiện' part and the next articles hold the tasks."""
+    head = QD_HEADER.split("Điều 1.")[0]
+    doc = extract(head + "Điều 1. Phê duyệt Kế hoạch bê tông hóa giao thông nông thôn năm 2024, với các nội dung "
+                  "chính sau:\n1. Bê tông hoá giao thông nông thôn: 199,556 km. Lưu ý: các tuyến đường phải được Đoàn "
+                  "kiểm tra liên ngành kiểm tra, xác nhận và tham mưu đề xuất UBND tỉnh xem xét quyết định.\n"
+                  "2. Tổ chức thực hiện\na) Sở Giao thông vận tải chủ trì hướng dẫn, kiểm tra việc thực hiện.\n"
+                  "Điều 2. Giao UBND các huyện, thị xã bố trí kế hoạch vốn theo cơ cấu nguồn vốn./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("Điều 1.2.a", ["Sở Giao thông vận tải"]), ("Điều 2", ["Ủy ban nhân dân các huyện, thị xã"])]
+
+
+def test_sentence_cut_out_of_an_article_taken_whole_is_no_second_task():
+    """'Điều 2. Chánh Văn phòng UBND tỉnh, … Chủ tịch UBND các huyện, thị xã, thành phố; Thủ trưởng các sở, … chịu
+    trách nhiệm thi hành Quyết định này.' is one task, even where the layout also cuts its second half out as a
+    top-level sentence of its own (seen on 18/2010/QĐ-UBND Gia Lai, 995/QĐ-UBND, 70/QĐ-BGTVT)."""
+    from pipeline import layout as layout_mod
+    from pipeline.layout import Unit
+    from pipeline.tasks import extract as tasks_extract
+    text = extract(QD_HEADER + "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Giao thông vận tải, Chủ tịch UBND các "
+                   "huyện, thị xã, thành phố; Thủ trưởng các sở, ban, ngành tỉnh và các đơn vị, cá nhân có liên quan "
+                   "chịu trách nhiệm thi hành Quyết định này. Quyết định này có hiệu lực sau 10 ngày kể từ ngày "
+                   "ký./.\n").text
+    lay = layout_mod.analyze(text)
+    a = text.index("Thủ trưởng các sở")
+    b = text.index("Quyết định này.", a) + len("Quyết định này.")
+    lay.units.append(Unit(start=a, end=b))   # the layout's stray copy of the second half
+    tasks = tasks_extract(lay, [], "d", "2025-04-28", "Quyết định")
+    assert [t.item for t in tasks] == ["Điều 3"]
