@@ -21,7 +21,6 @@ from .sentences import split_unit
 
 @lru_cache(maxsize=None)
 def _grammar():
-    import regex
     g = load("tasks")
     verbs = sorted(set(g["imperative_verbs"]), key=len, reverse=True)
     return {
@@ -504,7 +503,9 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         marker = _MARKER.match(raw)
         body = raw[marker.end():] if marker and u.kind else raw
         boff = s + (marker.end() if marker and u.kind else 0)
-        own_lead = (_execution_run(body) if executes else []) or _lead_of(body) or step or _execution_run(body)
+        # (the execution clause's own run first; elsewhere it is the last resort: read it once either way)
+        own_lead = (_execution_run(body) if executes else []) or _lead_of(body) or step or \
+            ([] if executes else _execution_run(body))
         primary, others = _due(text, doc_date, boff, e)
         my = _Ctx(lead=own_lead or parent_ctx.lead, deadline=primary or parent_ctx.deadline,
                   excluded=parent_ctx.excluded or _excluded_heading(body, u.end - boff, u.kind == "article"),
