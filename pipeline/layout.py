@@ -90,6 +90,8 @@ def _patterns():
     fields = "|".join(f"(?:{sheet[k]})" for k in ("lead", "support", "time", "other"))
     pats["dash_verb"] = regex.compile(r"(?<=\S\s)(?<!(?:Điều|Mục|Chương|khoản|Khoản|điểm|Điểm|Phần|số)\s)(?P<m>[-–]|[a-zđ]\)|\d{1,2}\.)(?=\s+(?:(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b|(?:" + fields + r")\s*:))")
     pats["marker_names"] = [n for n, _ in markers]
+    dashed = [r"\s*[-–]\s*".join(regex.escape(w) for w in regex.split(r"\s*[-–]\s*", d["name"])) for d in data["dashed_names"]]
+    pats["dashed_name"] = regex.compile("|".join(dashed).replace(r"\ ", r"\s+"))
     titles = sorted(data["authority_titles"], key=len, reverse=True)
     pats["title_re"] = regex.compile("|".join(regex.escape(t) for t in titles))
     heads = sorted(data["child_heads"], key=len, reverse=True)
@@ -552,6 +554,14 @@ def _marker_kind(m) -> str:
     return ""
 
 
+def _in_dashed_name(text: str, at: int) -> bool:
+    """The dash at `at` joins two parts of a name ("Vụ Kế hoạch - Đầu tư"), not an item."""
+    for m in _patterns()["dashed_name"].finditer(text, max(0, at - 30), at + 30, overlapped=True):
+        if m.start() < at < m.end():
+            return True
+    return False
+
+
 def _body_units(text: str, start: int, end: int) -> list[Unit]:
     """Split the body into units at enumeration markers (line start or inline) and paragraphs."""
     P = _patterns()
@@ -570,6 +580,8 @@ def _body_units(text: str, start: int, end: int) -> list[Unit]:
         cuts.setdefault(m.start(), (kind, m.group(0).strip()))
     for m in P["dash_verb"].finditer(text, start, end):
         mk = m.group("m")
+        if mk in "-–" and _in_dashed_name(text, m.start()):
+            continue
         kind = "dash" if mk in "-–" else ("letter" if mk.endswith(")") else "arabic")
         cuts.setdefault(m.start(), (kind, mk))
     # paragraphs and preamble clauses also start units

@@ -640,6 +640,10 @@ def _task_sheet(units: list[Unit], u: Unit, text: str) -> Optional[_Sheet]:
             return None
         value = raw[f.end():].strip(" .;\n")
         if f.group("lead"):
+            if not value and any(units[g].kind for g in cu.children):
+                # "- Cơ quan thực hiện: + Công an tỉnh chủ trì …; + Sở Giao thông vận tải tổ chức …":
+                # each sub-item names its own actor and work, so each is a task, not the sheet
+                return None
             sheet.lead, seen = value, True
         elif f.group("support"):
             sheet.support = value

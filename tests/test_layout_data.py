@@ -58,3 +58,12 @@ def test_place_and_date_with_or_without_comma(line, date, place):
     md = extract("BỘ GIAO THÔNG VẬN TẢI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
                  + line + "\nCHỈ THỊ\nVề tăng cường cải cách hành chính\nThời gian vừa qua, Bộ đã chỉ đạo.").metadata
     assert (md.date, md.place) == (date, place)
+
+
+@pytest.mark.parametrize("entry", DATA["dashed_names"], ids=[d["name"] for d in DATA["dashed_names"]])
+def test_dash_inside_a_name_is_no_marker(entry):
+    """'Vụ Kế hoạch - Đầu tư', 'Sở Giao thông – Xây dựng': the dash joins the name's parts."""
+    from pipeline.layout import _in_dashed_name
+    ex = entry["example"]
+    at = next(i for i in range(ex.find(entry["name"].split()[0]), len(ex)) if ex[i] in "-–")
+    assert _in_dashed_name(ex, at), ex

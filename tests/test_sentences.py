@@ -41,6 +41,12 @@ CASES = [
     # a paragraph opening in lower case continues its item (a broken line)
     ("(3) Thực hiện nghiêm các quy định;\n\nthường xuyên theo dõi, kiểm tra.",
      ["(3) Thực hiện nghiêm các quy định; thường xuyên theo dõi, kiểm tra."]),
+    # an inline dash before a verb starts an item after a heading with no punctuation …
+    ("1. Bộ Công an - Chỉ đạo Công an các tỉnh tăng cường tuần tra.",
+     ["1. Bộ Công an", "- Chỉ đạo Công an các tỉnh tăng cường tuần tra."]),
+    # … but not the dash inside a name ("Vụ Kế hoạch - Đầu tư", 06/CT-BGTVT)
+    ("b) Vụ Tài chính: Tham mưu quản lý tài chính. c) Vụ Kế hoạch - Đầu tư: Tham mưu chỉ đạo về chủ trương đầu tư.",
+     ["b) Vụ Tài chính: Tham mưu quản lý tài chính.", "c) Vụ Kế hoạch - Đầu tư: Tham mưu chỉ đạo về chủ trương đầu tư."]),
 ]
 
 
