@@ -257,6 +257,17 @@ def _parse_header(text: str, limit: int):
                         break  # sentence case begins: the body ("… HÈ 2025 Những tháng đầu năm …")
                     last_caps = w.end()
                 subject_end = subject_start + last_caps
+        else:
+            # on its own lines the subject never ends in ".", ":" or ";": a line that does is the body's
+            # first paragraph ("CHỈ THỊ / Về tăng cường … / Cục Hàng không Việt Nam yêu cầu …, nhiệm vụ sau:")
+            first_line = True
+            for ln in re.finditer(r"[^\n]+", seg):
+                if not ln.group().strip():
+                    continue
+                if not first_line and ln.group().rstrip().endswith((".", ":", ";")):
+                    subject_end = subject_start + ln.start()
+                    break
+                first_line = False
         seg = region[subject_start:subject_end]
         # split off the issuing-authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "THỦ TƯỚNG CHÍNH PHỦ")
         auth = _find_authority(seg, md.issuer)

@@ -45,6 +45,7 @@ def _grammar():
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
         "heading_list_end": regex.compile(g["lead"]["heading_list_end"]),
+        "heading_label": regex.compile(g["lead"]["heading_label"]),
         "passive_before": regex.compile(g["lead"]["passive_before"]),
         "opening_verb": regex.compile(g["lead"]["opening_verb"]),
         "support_head": regex.compile(g["support"]["head"]),
@@ -156,6 +157,9 @@ def _named_lead(body: str) -> list[str]:
     # the item opens with its actor: "Sở Nội vụ chủ trì …", "Bộ Công an: …", a heading "1. Bộ Công an"
     # ("Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ …": the plural before a bare title is no part of it)
     names, end = _agency_run(body, 0, slack=5 if body[:4].lower() == "các " else 2)
+    label = None if names else G["heading_label"].match(body)
+    if label:
+        names, end = _agency_run(body, label.end(), slack=5 if body[label.end():label.end() + 4].lower() == "các " else 2)
     if names and body.rstrip().endswith(":") and len(body) < 400:
         # a heading naming the addressees of the items below: "2.1. Tổng công ty …, CHKQT Vân Đồn:"
         from .agencies import find_agencies

@@ -357,6 +357,8 @@ FIND = [
     ("3. Các trường, học viện trực thuộc Bộ", ["Các trường, học viện trực thuộc Bộ"]),
     ("các trường, học viện trực thuộc Bộ Giao thông vận tải chủ động",
      ["các trường, học viện trực thuộc Bộ Giao thông vận tải"]),
+    # "Việt Nam" qualifies a collective ("2.2. Các hãng hàng không Việt Nam:", 6881/CT-CHK)
+    ("2.2. Các hãng hàng không Việt Nam:", ["Các hãng hàng không Việt Nam"]),
 ]
 
 

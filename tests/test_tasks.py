@@ -289,6 +289,17 @@ def test_lead_verb_opens_an_item_after_its_actor_heading():
                                                      ("1.b", ["Bộ Giao thông vận tải"])]
 
 
+def test_a_labelled_heading_names_the_addressees():
+    # 6881/CT-CHK: "1. Nhiệm vụ chung: Tổng công ty …, các hãng hàng không Việt Nam: 1.1. Đẩy mạnh …"
+    body = ("Cục Hàng không Việt Nam yêu cầu các cơ quan, đơn vị triển khai thực hiện các nhiệm vụ sau:\n"
+            "1. Nhiệm vụ chung: Tổng công ty Quản lý bay Việt Nam, các hãng hàng không Việt Nam:\n"
+            "1.1. Đẩy mạnh tuyên truyền, vận động hành khách chấp hành quy định.\n"
+            "2. Các hãng hàng không Việt Nam:\n- Xây dựng kế hoạch tăng chuyến trong giai đoạn cao điểm.\n")
+    doc = extract(CT_HEADER + body)
+    assert [t.lead for t in doc.tasks] == [["Tổng công ty Quản lý bay Việt Nam", "các hãng hàng không Việt Nam"],
+                                           ["Các hãng hàng không Việt Nam"]]
+
+
 def test_what_a_report_holds_is_content():
     # 372/TB-VPCP II.1.a: "… báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 9 năm 2024. Trong đó tập
     # trung các nội dung sau: - Tình hình triển khai …; - Rà soát mục tiêu, lộ trình …": the dashes are
