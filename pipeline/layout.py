@@ -259,12 +259,14 @@ def _parse_header(text: str, limit: int):
                 subject_end = subject_start + last_caps
         else:
             # on its own lines the subject never ends in ".", ":" or ";": a line that does is the body's
-            # first paragraph ("CHỈ THỊ / Về tăng cường … / Cục Hàng không Việt Nam yêu cầu …, nhiệm vụ sau:")
+            # first paragraph ("CHỈ THỊ / Về tăng cường … / Cục Hàng không Việt Nam yêu cầu …, nhiệm vụ sau:"),
+            # and neither does a line opening with an item marker ("I. MỤC ĐÍCH, YÊU CẦU")
             first_line = True
             for ln in re.finditer(r"[^\n]+", seg):
                 if not ln.group().strip():
                     continue
-                if not first_line and ln.group().rstrip().endswith((".", ":", ";")):
+                if not first_line and (ln.group().rstrip().endswith((".", ":", ";"))
+                                       or P["marker_line"].match(ln.group())):
                     subject_end = subject_start + ln.start()
                     break
                 first_line = False

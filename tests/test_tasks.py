@@ -180,7 +180,7 @@ def test_introducer_glued_to_its_first_item():
                   "vụ trọng tâm sau: 1.Nâng cao hiệu quả công tác tuyên truyền, phổ biến giáo dục pháp luật.\n"
                   "2. Nâng cao chất lượng, hiệu quả quản lý nhà nước về giao thông vận tải.\n")
     leads = {t.item: t.lead for t in doc.tasks}
-    assert leads["2"] == ["Ban An toàn giao thông các huyện, thành phố"]
+    assert leads["II.2"] == ["Ban An toàn giao thông các huyện, thành phố"]
 
 
 def test_localities_lead_as_printed():
@@ -285,8 +285,8 @@ def test_lead_verb_opens_an_item_after_its_actor_heading():
             "1. Bộ Giao thông vận tải a) Chủ trì, phối hợp với các cơ quan có liên quan rà soát hành lang pháp lý. "
             "b) Rà soát quy hoạch của các địa phương.\n")
     doc = extract(CT_HEADER + body)
-    assert [(t.item, t.lead) for t in doc.tasks] == [("1.a", ["Bộ Giao thông vận tải"]),
-                                                     ("1.b", ["Bộ Giao thông vận tải"])]
+    assert [(t.item, t.lead) for t in doc.tasks] == [("II.1.a", ["Bộ Giao thông vận tải"]),
+                                                     ("II.1.b", ["Bộ Giao thông vận tải"])]
 
 
 def test_a_labelled_heading_names_the_addressees():
@@ -296,6 +296,8 @@ def test_a_labelled_heading_names_the_addressees():
             "1.1. Đẩy mạnh tuyên truyền, vận động hành khách chấp hành quy định.\n"
             "2. Các hãng hàng không Việt Nam:\n- Xây dựng kế hoạch tăng chuyến trong giai đoạn cao điểm.\n")
     doc = extract(CT_HEADER + body)
+    # (with no Kính gửi, the sentence-case subject stops before the body's first paragraph)
+    assert doc.metadata.subject == "Về tăng cường bảo đảm trật tự, an toàn giao thông"
     assert [t.lead for t in doc.tasks] == [["Tổng công ty Quản lý bay Việt Nam", "các hãng hàng không Việt Nam"],
                                            ["Các hãng hàng không Việt Nam"]]
 
