@@ -434,12 +434,46 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
     unit_of: dict[int, int] = {}  # task index → unit index
     dispatch = (doc_type or "") in ("Công văn", "Công điện", "Chỉ thị", "Thông báo", "Kế hoạch", "")
 
+    own_paras: dict[int, Optional[tuple]] = {}
+
+    def own_task_para(c: int) -> Optional[tuple]:
+        """(lead, deadline, others) of an unmarked paragraph inside a leaf item that hands out work
+        of its own with a date of its own ("3. Bộ Tài chính chỉ đạo … xong trước ngày 01 tháng 5 năm
+        2026, … / Đối với chi phí … năm 2023, 2024, yêu cầu Bộ Tài chính, Bảo hiểm xã hội Việt Nam …
+        xong trước ngày 01 tháng 8 năm 2026 …"): a second task with the item's path (annotations/README
+        "One item, two addressees"), not the item's later date."""
+        if c in own_paras:
+            return own_paras[c]
+        own_paras[c] = None
+        u = units[c]
+        if u.kind or u.parent is None or not units[u.parent].kind:
+            return None
+        p = units[u.parent]
+        own = text[p.start:p.end].rstrip()
+        m0 = _MARKER.match(own)
+        if len(own) - (m0.end() if m0 else 0) < 20 or own[-1:] not in (".", ";") \
+                or any(units[k].kind for k in p.children):
+            return None  # a bare marker ("3." before its text), an introducer, or an item with sub-items
+        para = text[u.start:u.end]
+        if G["imperative"].match(para.lstrip(), timeout=_TIMEOUT) or not G["directive"].search(para, timeout=_TIMEOUT):
+            return None
+        lead = [a for a in _named_lead(para) if not _is_issuer(a, issuer)]
+        if not lead:
+            return None
+        primary, others = _due(text, doc_date, u.start, u.end)
+        if primary is None:
+            return None
+        own_paras[c] = (lead, primary, others)
+        return own_paras[c]
+
     def item_text_span(i: int, step_of: Optional[list[str]] = None) -> tuple[int, int]:
         u = units[i]
         end = u.end
         for c in u.children:
             if units[c].kind:  # marked children are items of their own
                 break
+            if own_task_para(c):
+                break  # a paragraph with its own actor and date: a task of its own
             if step_of is not None and _other_actor(text[units[c].start:units[c].end], step_of):
                 break  # a procedural step of another actor: a task of its own
             end = max(end, units[c].end)
@@ -483,6 +517,11 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                     p, o = _due(text, doc_date, u.start, u.end)
                     tasks.append(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
                                        who, p, o, citations))
+                    unit_of[len(tasks) - 1] = i
+                elif own_task_para(i) and u.parent in unit_of.values():
+                    lead, p, o = own_task_para(i)
+                    tasks.append(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
+                                       lead, p, o, citations))
                     unit_of[len(tasks) - 1] = i
                 continue  # a continuation paragraph: part of its item
         parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]

@@ -491,3 +491,21 @@ def test_sentence_cut_out_of_an_article_taken_whole_is_no_second_task():
     lay.units.append(Unit(start=a, end=b))   # the layout's stray copy of the second half
     tasks = tasks_extract(lay, [], "d", "2025-04-28", "Quyết định")
     assert [t.item for t in tasks] == ["Điều 3"]
+
+
+def test_paragraph_with_its_own_actor_and_date_is_its_own_task():
+    """'3. Bộ Tài chính chỉ đạo … xong trước ngày 01 tháng 5 năm 2026, … / Đối với chi phí … năm 2023, 2024, yêu cầu
+    Bộ Tài chính, Bảo hiểm xã hội Việt Nam … xong trước ngày 01 tháng 8 năm 2026 …' (NQ 113/NQ-CP Điều 2.3): the
+    paragraph is a second task with the item's path, and the item keeps its own date, not the paragraph's later one."""
+    head = QD_HEADER.split("Điều 1.")[0]
+    doc = extract(head + "Điều 1. Tổ chức thực hiện\n1. Nghị quyết này có hiệu lực kể từ ngày ký ban hành.\n"
+                  "2. Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam tổ chức thực hiện thanh toán xong trước ngày 01 "
+                  "tháng 5 năm 2026, báo cáo Chính phủ kết quả thực hiện.\n"
+                  "Đối với chi phí vượt dự toán năm 2023, 2024, yêu cầu Bộ Tài chính, Bảo hiểm xã hội Việt Nam khẩn "
+                  "trương thực hiện xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023, xong trước ngày 01 "
+                  "tháng 8 năm 2026 đối với chi phí năm 2024.\n"
+                  "3. Bộ Y tế chịu trách nhiệm về việc tổng hợp số liệu./.\n")
+    got = [(t.item, t.lead, t.deadline and t.deadline.date, [o.date for o in t.deadlines_other]) for t in doc.tasks]
+    assert got[:2] == [
+        ("Điều 1.2", ["Bộ Tài chính"], "2026-05-01", []),
+        ("Điều 1.2", ["Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"], "2026-08-01", ["2026-05-01"])]
