@@ -318,6 +318,16 @@ def _other_actor(para: str, lead: list[str]) -> list[str]:
     return who if who and {w.lower() for w in who} != {w.lower() for w in lead} else []
 
 
+def _clip(text: str, s: int, e: int) -> tuple[int, int]:
+    """An item's text ends with the body's closing "./." ("… chịu trách nhiệm thi hành Quyết định này./."):
+    what follows is the signature, the Nơi nhận list or an attachment (a Phụ lục of "NHIỆM VỤ CỤ THỂ …
+    TRONG THÁNG 5 NĂM 2026"), whose dates are not this item's."""
+    cut = text.find("./.", s, e)
+    if cut >= 0 and text[cut + 3:e].strip():
+        return s, cut + 3
+    return s, e
+
+
 def _due(text: str, doc_date: Optional[str], a: int, b: int) -> tuple[Optional[Deadline], list[Deadline]]:
     """(the deadline text[a:b] is due by, its other dates), SPEC §5."""
     from .deadlines import find_deadlines, pick_primary
@@ -537,7 +547,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             step = _clause_actor(own[m0.end():] if m0 and u.kind else own)
         # the execution clause, with the attachment or the Nơi nhận list read as its sub-items
         executes = bool(G["execution"].search(text, u.start, u.end, timeout=_TIMEOUT))
-        s, e = (u.start, u.end) if executes else item_text_span(i, step)
+        s, e = _clip(text, *((u.start, u.end) if executes else item_text_span(i, step)))
         raw = text[s:e]
         marker = _MARKER.match(raw)
         body = raw[marker.end():] if marker and u.kind else raw
@@ -577,7 +587,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 p, o = _due(text, doc_date, a, b)
                 if p:
                     break
-            t = _make(doc_id, len(tasks), u.path, text, s, layout.item_span(i)[1], body, lead,
+            t = _make(doc_id, len(tasks), u.path, text, s, _clip(text, s, layout.item_span(i)[1])[1], body, lead,
                       p or my.deadline, o, citations)
             if sheet.support:
                 t.support = _agencies(sheet.support)
@@ -639,7 +649,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         # động: … c) Bảo quản, lưu trữ đơn đề nghị hỗ trợ …")
         if content_intro:
             my.content_list = True
-            e = layout.item_span(i)[1]  # the points of content belong to this task, their dates too
+            e = _clip(text, s, layout.item_span(i)[1])[1]  # the points of content belong to this task, their dates too
             is_task = is_task or directive
             primary, others = _due(text, doc_date, boff, e)
         if not is_task or own_lead and all(_is_issuer(a, issuer) for a in own_lead):

@@ -509,3 +509,21 @@ def test_paragraph_with_its_own_actor_and_date_is_its_own_task():
     assert got[:2] == [
         ("Điều 1.2", ["Bộ Tài chính"], "2026-05-01", []),
         ("Điều 1.2", ["Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"], "2026-08-01", ["2026-05-01"])]
+
+
+def test_execution_article_ends_at_the_closing_mark():
+    """'… chịu trách nhiệm thi hành Quyết định này./.' where the layout runs the article on (one crawled line) into the
+    signature and an attached 'PHỤ LỤC … hoàn thành trước ngày 30/6/2025': the article ends at './.', and the
+    appendix's date is not its deadline (17 such run-ons in the crawl, NQ 122/NQ-CP III.3 into its Phụ lục)."""
+    from pipeline import layout as layout_mod
+    from pipeline.tasks import extract as tasks_extract
+    head = QD_HEADER.split("Điều 1.")[0]
+    text = extract(head + "Điều 1. Phê duyệt danh mục nhiệm vụ năm 2025.\nĐiều 2. Chánh Văn phòng UBND tỉnh, Giám đốc "
+                   "Sở Giao thông vận tải, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./. TM. ỦY "
+                   "BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn A PHỤ LỤC DANH MỤC NHIỆM VỤ Sở Giao thông vận tải rà soát các "
+                   "tuyến đường, hoàn thành trước ngày 30/6/2025.\n").text
+    lay = layout_mod.analyze(text)
+    art = next(u for u in lay.units if u.path == "Điều 2")
+    art.end = len(text.rstrip())  # the layout's run-on: the article to the end of the text
+    t = next(t for t in tasks_extract(lay, [], "d", "2025-04-28", "Quyết định") if t.item == "Điều 2")
+    assert t.text.endswith("Quyết định này./.") and t.deadline is None
