@@ -41,6 +41,7 @@ def _grammar():
         "own_work_intro": regex.compile(g["own_work_introducer"]),
         "approved_tasks": regex.compile(g["approved_tasks_section"]),
         "execution": regex.compile(g["execution_clause"]),
+        "responsible_intro": regex.compile(g["responsible_intro"]),
         "execution_address": regex.compile(g["execution_address"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
@@ -642,7 +643,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         is_task = directive or executes or actor_article or bool(own_lead and (imperative or dispatch)) or \
             (imperative and (parent_ctx.assigning or dispatch and u.level <= 2)) or bool(step) or \
             (parent_ctx.procedure and parent_ctx.assigning and bool(parent_ctx.lead) and bool(u.kind)) or \
-            (dispatch and parent_ctx.named and parent_ctx.assigning and bool(u.kind))
+            ((dispatch or u.parent is not None and text.rfind("./.", 0, u.start) < 0 and bool(G["responsible_intro"].search(
+                text[units[u.parent].start:units[u.parent].end].rstrip(), timeout=_TIMEOUT))) and parent_ctx.named and parent_ctx.assigning and bool(u.kind))
         # (and: an item under a heading naming its actor in a dispatch, "1. Thủ trưởng các Sở, ban,
         # ngành …, Chủ tịch UBND các huyện … / - Ban hành kế hoạch, quán triệt …")
         # (the last: a duty under its actor in a responsibility article, "2. Người sử dụng lao

