@@ -28,6 +28,7 @@ def _grammar():
         "sentence_directive": regex.compile(g["sentence_directive"]["pattern"]),
         "background": regex.compile(g["background_opener"]),
         "content_intro": regex.compile(g["content_introducer"]),
+        "content_breakdown": regex.compile(g["content_breakdown"]),
         "task_list": regex.compile(g["task_list_introducer"]),
         "imperative": regex.compile(r"^(?!(?:" + "|".join(regex.escape(n) for n in g["imperative_nouns"]) + r")\b)(?:"
                                     + "|".join(regex.escape(v) for v in verbs) + r")\b"),
@@ -566,7 +567,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                   organizes=parent_ctx.organizes or bool(parent_ctx.approved and G["approved_tasks"].match(body)),
                   procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))
         directive = bool(G["directive"].search(body, timeout=_TIMEOUT))
-        content_intro = _content_intro(body.rstrip())
+        content_intro = _content_intro(body.rstrip()) or bool(
+            u.kind and u.kind != "article" and G["content_breakdown"].search(body.rstrip(), timeout=_TIMEOUT))
         my.assigning = not content_intro and (directive or bool(own_lead) or parent_ctx.assigning or bool(
             re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây|thực\s+hiện)\s*:\s*$", body.rstrip()))
             or len(body) < 150 and not my.approved and bool(G["task_section"].match(body)))

@@ -543,3 +543,16 @@ def test_items_of_an_article_naming_its_responsible_actor():
     got = {t.item: (t.lead, t.deadline and t.deadline.kind) for t in doc.tasks}
     assert got.get("Điều 2.1") == (["Sở Giao thông vận tải"], "relative")
     assert got.get("Điều 2.2") == (["Sở Giao thông vận tải"], None)
+
+
+def test_breakdown_after_trong_do_is_content():
+    """'1. Bộ Giao thông vận tải chủ trì … xây dựng Đề án kiện toàn mô hình … (hoàn thành trong tháng 11 năm 2024),
+    trong đó: a) Kiện toàn mô hình các cấp … b) …' (held-out 498/TB-VPCP): the points are what the Đề án holds, one
+    task with one deadline, not three more tasks inheriting it."""
+    doc = extract(HEADER + "Để sớm chấm dứt tình trạng này, Bộ trưởng Bộ Giao thông vận tải đề nghị các cơ quan:\n"
+                  "1. Bộ Công an chủ trì, phối hợp với Bộ Nội vụ xây dựng Đề án kiện toàn mô hình của Ủy "
+                  "ban An toàn giao thông Quốc gia (hoàn thành trong tháng 11 năm 2021), trong đó:\n"
+                  "a) Kiện toàn mô hình các cấp từ cấp trung ương đến cơ sở.\n"
+                  "b) Kiện toàn tổ chức, quy chế hoạt động của Ủy ban An toàn giao thông Quốc gia.\n"
+                  "2. Bộ Y tế tăng cường kiểm tra, giám sát./.\n")
+    assert [(t.item, t.deadline and t.deadline.date) for t in doc.tasks] == [("1", "2021-11-30"), ("2", None)]
