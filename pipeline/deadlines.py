@@ -187,6 +187,7 @@ class _Grammar:
         self.year_more = piece("year_more")
         self.month_day_later = piece("month_day_later")
         self.effect_event_lead = piece("effect_event_lead")
+        self.actor_after_frame = piece("actor_after_frame")
         self.periodic_before = regex.compile("(?r)" + expand("{periodic_before}"), _FLAGS)
 
 
@@ -410,7 +411,12 @@ def _ahead(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], y
         # a year-less period is its nearest instance: "trong tháng 01" in a dispatch of 20/12 is next
         # January, "tình hình … trong 6 tháng đầu năm được bảo đảm" in a report of August this year's
         b = min((x for x in (bounds(doc.year), bounds(doc.year + 1)) if x), key=gap, default=None)
-    return b is not None and b[0] > doc
+    if b is None:
+        return False
+    # a period already under way when the phrase opens its clause and an actor follows: "c) Trong Quý II năm
+    # 2025, các bộ, ngành … rà soát, kiểm tra …" in a resolution of 10/4/2025 schedules the work into it
+    return b[0] > doc or b[1] >= doc and _clause_initial(ctx, m.start()) and bool(
+        ctx.g.actor_after_frame.match(ctx.text, m.end(), min(len(ctx.text), m.end() + 40), timeout=_TIMEOUT))
 
 
 def _settle(ctx: _Ctx, m, kind: str, make: Callable[[int], Optional[_dt.date]], year: Optional[str],

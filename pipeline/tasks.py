@@ -28,6 +28,7 @@ def _grammar():
         "sentence_directive": regex.compile(g["sentence_directive"]["pattern"]),
         "background": regex.compile(g["background_opener"]),
         "content_intro": regex.compile(g["content_introducer"]),
+        "content_breakdown": regex.compile(g["content_breakdown"]),
         "task_list": regex.compile(g["task_list_introducer"]),
         "imperative": regex.compile(r"^(?!(?:" + "|".join(regex.escape(n) for n in g["imperative_nouns"]) + r")\b)(?:"
                                     + "|".join(regex.escape(v) for v in verbs) + r")\b"),
@@ -41,6 +42,7 @@ def _grammar():
         "own_work_intro": regex.compile(g["own_work_introducer"]),
         "approved_tasks": regex.compile(g["approved_tasks_section"]),
         "execution": regex.compile(g["execution_clause"]),
+        "responsible_intro": regex.compile(g["responsible_intro"]),
         "execution_address": regex.compile(g["execution_address"]),
         "assign_head": regex.compile(g["lead"]["assign_head"]),
         "duty_verb": regex.compile(g["lead"]["duty_verb"]),
@@ -322,6 +324,16 @@ def _other_actor(para: str, lead: list[str]) -> list[str]:
     return who if who and {w.lower() for w in who} != {w.lower() for w in lead} else []
 
 
+def _clip(text: str, s: int, e: int) -> tuple[int, int]:
+    """An item's text ends with the body's closing "./." ("… chịu trách nhiệm thi hành Quyết định này./."):
+    what follows is the signature, the Nơi nhận list or an attachment (a Phụ lục of "NHIỆM VỤ CỤ THỂ …
+    TRONG THÁNG 5 NĂM 2026"), whose dates are not this item's."""
+    cut = text.find("./.", s, e)
+    if cut >= 0 and text[cut + 3:e].strip():
+        return s, cut + 3
+    return s, e
+
+
 def _due(text: str, doc_date: Optional[str], a: int, b: int) -> tuple[Optional[Deadline], list[Deadline]]:
     """(the deadline text[a:b] is due by, its other dates), SPEC §5."""
     from .deadlines import find_deadlines, pick_primary
@@ -438,12 +450,46 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
     unit_of: dict[int, int] = {}  # task index → unit index
     dispatch = (doc_type or "") in ("Công văn", "Công điện", "Chỉ thị", "Thông báo", "Kế hoạch", "")
 
+    own_paras: dict[int, Optional[tuple]] = {}
+
+    def own_task_para(c: int) -> Optional[tuple]:
+        """(lead, deadline, others) of an unmarked paragraph inside a leaf item that hands out work
+        of its own with a date of its own ("3. Bộ Tài chính chỉ đạo … xong trước ngày 01 tháng 5 năm
+        2026, … / Đối với chi phí … năm 2023, 2024, yêu cầu Bộ Tài chính, Bảo hiểm xã hội Việt Nam …
+        xong trước ngày 01 tháng 8 năm 2026 …"): a second task with the item's path (annotations/README
+        "One item, two addressees"), not the item's later date."""
+        if c in own_paras:
+            return own_paras[c]
+        own_paras[c] = None
+        u = units[c]
+        if u.kind or u.parent is None or not units[u.parent].kind:
+            return None
+        p = units[u.parent]
+        own = text[p.start:p.end].rstrip()
+        m0 = _MARKER.match(own)
+        if len(own) - (m0.end() if m0 else 0) < 20 or own[-1:] not in (".", ";") \
+                or any(units[k].kind for k in p.children):
+            return None  # a bare marker ("3." before its text), an introducer, or an item with sub-items
+        para = text[u.start:u.end]
+        if G["imperative"].match(para.lstrip(), timeout=_TIMEOUT) or not G["directive"].search(para, timeout=_TIMEOUT):
+            return None
+        lead = [a for a in _named_lead(para) if not _is_issuer(a, issuer)]
+        if not lead:
+            return None
+        primary, others = _due(text, doc_date, u.start, u.end)
+        if primary is None:
+            return None
+        own_paras[c] = (lead, primary, others)
+        return own_paras[c]
+
     def item_text_span(i: int, step_of: Optional[list[str]] = None) -> tuple[int, int]:
         u = units[i]
         end = u.end
         for c in u.children:
             if units[c].kind:  # marked children are items of their own
                 break
+            if own_task_para(c):
+                break  # a paragraph with its own actor and date: a task of its own
             if step_of is not None and _other_actor(text[units[c].start:units[c].end], step_of):
                 break  # a procedural step of another actor: a task of its own
             end = max(end, units[c].end)
@@ -488,6 +534,11 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                     tasks.append(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
                                        who, p, o, citations))
                     unit_of[len(tasks) - 1] = i
+                elif own_task_para(i) and u.parent in unit_of.values():
+                    lead, p, o = own_task_para(i)
+                    tasks.append(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
+                                       lead, p, o, citations))
+                    unit_of[len(tasks) - 1] = i
                 continue  # a continuation paragraph: part of its item
         parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]
         if u.parent is not None and (parent_ctx.executes or text.find("./.", units[u.parent].start, u.start) >= 0):
@@ -502,7 +553,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             step = _clause_actor(own[m0.end():] if m0 and u.kind else own)
         # the execution clause, with the attachment or the Nơi nhận list read as its sub-items
         executes = bool(G["execution"].search(text, u.start, u.end, timeout=_TIMEOUT))
-        s, e = (u.start, u.end) if executes else item_text_span(i, step)
+        s, e = _clip(text, *((u.start, u.end) if executes else item_text_span(i, step)))
         raw = text[s:e]
         marker = _MARKER.match(raw)
         body = raw[marker.end():] if marker and u.kind else raw
@@ -520,7 +571,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                   organizes=parent_ctx.organizes or bool(parent_ctx.approved and G["approved_tasks"].match(body)),
                   procedure=parent_ctx.procedure or bool(u.kind == "article" and G["procedure"].match(body)))
         directive = bool(G["directive"].search(body, timeout=_TIMEOUT))
-        content_intro = _content_intro(body.rstrip())
+        content_intro = _content_intro(body.rstrip()) or bool(
+            u.kind and u.kind != "article" and G["content_breakdown"].search(body.rstrip(), timeout=_TIMEOUT))
         my.assigning = not content_intro and (directive or bool(own_lead) or parent_ctx.assigning or bool(
             re.search(r"(?:sau|như\s+sau|cụ\s+thể|sau\s+đây|thực\s+hiện)\s*:\s*$", body.rstrip()))
             or len(body) < 150 and not my.approved and bool(G["task_section"].match(body)))
@@ -542,7 +594,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                 p, o = _due(text, doc_date, a, b)
                 if p:
                     break
-            t = _make(doc_id, len(tasks), u.path, text, s, layout.item_span(i)[1], body, lead,
+            t = _make(doc_id, len(tasks), u.path, text, s, _clip(text, s, layout.item_span(i)[1])[1], body, lead,
                       p or my.deadline, o, citations)
             if sheet.support:
                 t.support = _agencies(sheet.support)
@@ -597,14 +649,15 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
         is_task = directive or executes or actor_article or bool(own_lead and (imperative or dispatch)) or \
             (imperative and (parent_ctx.assigning or dispatch and u.level <= 2)) or bool(step) or \
             (parent_ctx.procedure and parent_ctx.assigning and bool(parent_ctx.lead) and bool(u.kind)) or \
-            (dispatch and parent_ctx.named and parent_ctx.assigning and bool(u.kind))
+            ((dispatch or u.parent is not None and text.rfind("./.", 0, u.start) < 0 and bool(G["responsible_intro"].search(
+                text[units[u.parent].start:units[u.parent].end].rstrip(), timeout=_TIMEOUT))) and parent_ctx.named and parent_ctx.assigning and bool(u.kind))
         # (and: an item under a heading naming its actor in a dispatch, "1. Thủ trưởng các Sở, ban,
         # ngành …, Chủ tịch UBND các huyện … / - Ban hành kế hoạch, quán triệt …")
         # (the last: a duty under its actor in a responsibility article, "2. Người sử dụng lao
         # động: … c) Bảo quản, lưu trữ đơn đề nghị hỗ trợ …")
         if content_intro:
             my.content_list = True
-            e = layout.item_span(i)[1]  # the points of content belong to this task, their dates too
+            e = _clip(text, s, layout.item_span(i)[1])[1]  # the points of content belong to this task, their dates too
             is_task = is_task or directive
             primary, others = _due(text, doc_date, boff, e)
         if not is_task or own_lead and all(_is_issuer(a, issuer) for a in own_lead):

@@ -163,6 +163,10 @@ PERIODS = [
     ("tình hình TTATGT trong 6 tháng đầu năm được bảo đảm, tiếp tục có chuyển biến tích cực", "2025-08-20", []),
     ("gửi báo cáo trong tháng 01", "2024-12-20", [D("2025-01-31", "month")]),
     ("Tổ chức Hội nghị tổng kết trong tháng 01", "2024-12-20", [D("2025-01-31", "month")]),
+    # a period under way that opens its clause with the actor after it schedules the work (held-out 76/NQ-CP 1.2.c)
+    ("c) Trong Quý II năm 2025, các bộ, ngành, các cơ quan ngang bộ rà soát, kiểm tra việc xây dựng kế hoạch.",
+     "2025-04-10", [D("2025-06-30", "quarter")]),
+    ("Trong năm 2024, tình hình tai nạn giao thông diễn biến phức tạp.", "2024-05-01", []),
     # a weak-lead year joined to another: the span the work covers, not a due year (350/TB-VPCP)
     ("rà soát, xác định nhu cầu vốn thực hiện trong năm 2024 và năm 2025, phối hợp với Bộ Tài chính "
      "báo cáo Thủ tướng Chính phủ trong tháng 7 năm 2024", "2024-07-25", [D("2024-07-31", "month")]),

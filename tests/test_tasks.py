@@ -504,3 +504,68 @@ def test_sentence_cut_out_of_an_article_taken_whole_is_no_second_task():
     lay.units.append(Unit(start=a, end=b))   # the layout's stray copy of the second half
     tasks = tasks_extract(lay, [], "d", "2025-04-28", "Quyết định")
     assert [t.item for t in tasks] == ["Điều 3"]
+
+
+def test_paragraph_with_its_own_actor_and_date_is_its_own_task():
+    """'3. Bộ Tài chính chỉ đạo … xong trước ngày 01 tháng 5 năm 2026, … / Đối với chi phí … năm 2023, 2024, yêu cầu
+    Bộ Tài chính, Bảo hiểm xã hội Việt Nam … xong trước ngày 01 tháng 8 năm 2026 …' (NQ 113/NQ-CP Điều 2.3): the
+    paragraph is a second task with the item's path, and the item keeps its own date, not the paragraph's later one."""
+    head = QD_HEADER.split("Điều 1.")[0]
+    doc = extract(head + "Điều 1. Tổ chức thực hiện\n1. Nghị quyết này có hiệu lực kể từ ngày ký ban hành.\n"
+                  "2. Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam tổ chức thực hiện thanh toán xong trước ngày 01 "
+                  "tháng 5 năm 2026, báo cáo Chính phủ kết quả thực hiện.\n"
+                  "Đối với chi phí vượt dự toán năm 2023, 2024, yêu cầu Bộ Tài chính, Bảo hiểm xã hội Việt Nam khẩn "
+                  "trương thực hiện xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023, xong trước ngày 01 "
+                  "tháng 8 năm 2026 đối với chi phí năm 2024.\n"
+                  "3. Bộ Y tế chịu trách nhiệm về việc tổng hợp số liệu./.\n")
+    got = [(t.item, t.lead, t.deadline and t.deadline.date, [o.date for o in t.deadlines_other]) for t in doc.tasks]
+    assert got[:2] == [
+        ("Điều 1.2", ["Bộ Tài chính"], "2026-05-01", []),
+        ("Điều 1.2", ["Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"], "2026-08-01", ["2026-05-01"])]
+
+
+def test_execution_article_ends_at_the_closing_mark():
+    """'… chịu trách nhiệm thi hành Quyết định này./.' where the layout runs the article on (one crawled line) into the
+    signature and an attached 'PHỤ LỤC … hoàn thành trước ngày 30/6/2025': the article ends at './.', and the
+    appendix's date is not its deadline (17 such run-ons in the crawl, NQ 122/NQ-CP III.3 into its Phụ lục)."""
+    from pipeline import layout as layout_mod
+    from pipeline.tasks import extract as tasks_extract
+    head = QD_HEADER.split("Điều 1.")[0]
+    text = extract(head + "Điều 1. Phê duyệt danh mục nhiệm vụ năm 2025.\nĐiều 2. Chánh Văn phòng UBND tỉnh, Giám đốc "
+                   "Sở Giao thông vận tải, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./. TM. ỦY "
+                   "BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn A PHỤ LỤC DANH MỤC NHIỆM VỤ Sở Giao thông vận tải rà soát các "
+                   "tuyến đường, hoàn thành trước ngày 30/6/2025.\n").text
+    lay = layout_mod.analyze(text)
+    art = next(u for u in lay.units if u.path == "Điều 2")
+    art.end = len(text.rstrip())  # the layout's run-on: the article to the end of the text
+    t = next(t for t in tasks_extract(lay, [], "d", "2025-04-28", "Quyết định") if t.item == "Điều 2")
+    assert t.text.endswith("Quyết định này./.") and t.deadline is None
+
+
+def test_items_of_an_article_naming_its_responsible_actor():
+    """'Điều 2. Sở Giao thông vận tải có trách nhiệm: 1. Đồng bộ dữ liệu TTHC …; Trong thời hạn 10 ngày kể từ ngày
+    Quyết định này có hiệu lực, trình Chủ tịch UBND tỉnh phê duyệt quy trình nội bộ … 2. Niêm yết, công khai …'
+    (held-out 1258/QĐ-UBND): each item is the actor's task, whatever verb opens it, with its own time limit."""
+    head = QD_HEADER.split("Điều 1.")[0]
+    doc = extract(head + "Điều 1. Công bố kèm theo Quyết định này danh mục 03 thủ tục hành chính.\n"
+                  "Điều 2. Sở Giao thông vận tải có trách nhiệm:\n"
+                  "1. Đồng bộ dữ liệu thủ tục hành chính mới công bố; Trong thời hạn 10 ngày kể từ ngày Quyết định "
+                  "này có hiệu lực, trình Chủ tịch UBND tỉnh phê duyệt quy trình nội bộ giải quyết thủ tục hành chính.\n"
+                  "2. Niêm yết, công khai theo quy định các thủ tục hành chính đã được ban hành tại Quyết định này.\n"
+                  "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày 15 tháng 5 năm 2025.\n")
+    got = {t.item: (t.lead, t.deadline and t.deadline.kind) for t in doc.tasks}
+    assert got.get("Điều 2.1") == (["Sở Giao thông vận tải"], "relative")
+    assert got.get("Điều 2.2") == (["Sở Giao thông vận tải"], None)
+
+
+def test_breakdown_after_trong_do_is_content():
+    """'1. Bộ Giao thông vận tải chủ trì … xây dựng Đề án kiện toàn mô hình … (hoàn thành trong tháng 11 năm 2024),
+    trong đó: a) Kiện toàn mô hình các cấp … b) …' (held-out 498/TB-VPCP): the points are what the Đề án holds, one
+    task with one deadline, not three more tasks inheriting it."""
+    doc = extract(HEADER + "Để sớm chấm dứt tình trạng này, Bộ trưởng Bộ Giao thông vận tải đề nghị các cơ quan:\n"
+                  "1. Bộ Công an chủ trì, phối hợp với Bộ Nội vụ xây dựng Đề án kiện toàn mô hình của Ủy "
+                  "ban An toàn giao thông Quốc gia (hoàn thành trong tháng 11 năm 2021), trong đó:\n"
+                  "a) Kiện toàn mô hình các cấp từ cấp trung ương đến cơ sở.\n"
+                  "b) Kiện toàn tổ chức, quy chế hoạt động của Ủy ban An toàn giao thông Quốc gia.\n"
+                  "2. Bộ Y tế tăng cường kiểm tra, giám sát./.\n")
+    assert [(t.item, t.deadline and t.deadline.date) for t in doc.tasks] == [("1", "2021-11-30"), ("2", None)]
