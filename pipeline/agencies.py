@@ -315,6 +315,14 @@ class _Gazetteer:
         # a link may also close the collective itself ("các đơn vị trực thuộc", "các cơ quan thành viên")
         self.coll_link_end = tuple(links)
         self.coll_verbs_re = lists.compile(_alt(g["collective_description_verbs"], flex=False) + _E)
+        rel = g["collective_relative_clauses"]
+        self.coll_rel_re = lists.compile(rf" {_alt([r['opener'] for r in rel], flex=False)}{_E}(?: của{_E})?",
+                                         regex.IGNORECASE)
+        self.coll_rel_and_re = lists.compile(rf" {AND} ")
+        self.coll_rel_members = tuple(g["collective_relative_member_heads"])
+        self.coll_rel_not_members = tuple(g["collective_relative_not_members"])
+        self.coll_rel_own_end = frozenset(g["collective_relative_end"])
+        self.coll_rel_end = frozenset(g["collective_relative_end"]) | {w for w in g["stop_words"] if " " not in w}
 
         # --- localities after a name
         units = g["admin_units"]
@@ -749,7 +757,11 @@ class _Scanner:
         a, end = next(toks).span()
         if lower_first:
             if not self._word_ok(a, end):
-                return None
+                c = self._continuation(q, a)  # "Ban Quản lý các khu công nghiệp tỉnh …"
+                if not c:
+                    return None
+                end = c
+                toks = _TOKEN.finditer(s, c, min(len(s), q + WINDOW))
         elif not (s[q].isupper() or s[q].isdigit()):
             return None
         n = 0
@@ -772,6 +784,11 @@ class _Scanner:
                 if (m2 is not None and s[m2.start()].isalnum() and self._word_ok(*m2.span(), fold=not conj)
                         and (not conj or s[m2.start()].isupper())):
                     end, n = m2.end(), n + 1
+                    continue
+                c = self._continuation(q, a) if conj else None
+                if c:  # "Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp Quảng Ngãi"
+                    end, n = c, n + 1
+                    toks = _TOKEN.finditer(s, c, min(len(s), q + WINDOW))
                     continue
                 break
             if a == end or not t[0].isalnum():
@@ -993,6 +1010,11 @@ class _Scanner:
         "các trường, học viện trực thuộc Bộ"; and a description in lower case: "các đơn vị kinh
         doanh vận tải", "các đơn vị quản lý bến xe, nhà ga, sân bay" (up to a verb or a new body)."""
         s = self.s
+        rel = self._match(self.g.coll_rel_re, e) if depth < 2 else None
+        if rel:
+            r = self._relative_tail(rel.end(), depth)
+            if r:
+                return r
         c = self._match(self.g.coll_of_re, e)
         closing = next((w for w in self.g.coll_link_end if s.endswith(w, 0, e)), None)
         q = c.end() if c else (e + 1 if closing and s[e:e + 1] == " " else None)
@@ -1023,6 +1045,44 @@ class _Scanner:
             if n >= 12:
                 break
         return end if n else e
+
+    def _relative_tail(self, q: int, depth: int) -> Optional[int]:
+        """A collective's relative description, from after its opener at q: the bodies it names
+        ("các cơ quan có lãnh đạo là thành viên Ban An toàn giao thông tỉnh và Ban An toàn giao thông
+        huyện, thành phố") or its words up to a verb or a reference ("các cơ quan được phân công phụ
+        trách các tiêu chí Chỉ số nội dung nêu tại …")."""
+        s, g = self.s, self.g
+        if q + 1 < len(s) and s[q] == " ":
+            r = self.agency_at(q + 1, depth + 1, allow_title=False)
+            if r:
+                end = r[0]
+                # "… Ban An toàn giao thông tỉnh và Ban An toàn giao thông huyện": bodies one may be a member
+                # of, joined by "và" (after a comma, or before "UBND các huyện", a new addressee begins)
+                while True:
+                    m = self._match(g.coll_rel_and_re, end)
+                    if not m or not s.startswith(g.coll_rel_members, m.end()) or \
+                            s.startswith(g.coll_rel_not_members, m.end()):
+                        break
+                    r2 = self.agency_at(m.end(), depth + 1, allow_title=False)
+                    if not r2:
+                        break
+                    end = r2[0]
+                return end
+        end, n, after_cap = q, 0, False
+        for m in _TOKEN.finditer(s, q, min(len(s), q + 120)):
+            a, b = m.span()
+            t = s[a:b]
+            # (a stop word right after a capital goes on in a title: "các tiêu chí Chỉ số nội dung")
+            if not t[0].isalnum() or (a in self.cap_heads and n == 0) or \
+                    (t in g.coll_rel_end and t != g.plural and not (after_cap and t not in g.coll_rel_own_end)):
+                break
+            after_cap = t[0].isupper()
+            if t.isupper() and len(t) > 1 and not _CAPS_VOWEL_SET.isdisjoint(t):
+                break
+            end, n = b, n + 1
+            if n >= 10:
+                break
+        return end if n else None
 
     def _plural(self, p, q, kind, depth):
         w = self._word(q + 1)
@@ -1123,6 +1183,11 @@ def _split_chunk(t: str) -> list[str]:
                 r = sc._sector_at(p + len(h) + 1, h)
                 if r:
                     protected.append((p, r[0]))
+        if any(k[0] == "open" for _, ks in sc.starts[p] for k in ks):
+            # an open name that holds "và các" ("Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp …")
+            r = sc.agency_at(p)
+            if r and len(r[1]) == 1 and f" {g.conj} " in t[p:r[0]]:
+                protected.append((p, r[0]))
 
     def inside(i: int) -> bool:
         return any(a < i < b for a, b in protected)
