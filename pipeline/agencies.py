@@ -319,6 +319,9 @@ class _Gazetteer:
         self.coll_rel_re = lists.compile(rf" {_alt([r['opener'] for r in rel], flex=False)}{_E}(?: của{_E})?",
                                          regex.IGNORECASE)
         self.coll_rel_and_re = lists.compile(rf" {AND} ")
+        self.and_plural = f" {AND} {P} "
+        # a complement that makes the part after "và các" a collective of its own
+        self.own_complement_re = lists.compile(rf" {_alt(links, flex=False)}{_E}", regex.IGNORECASE)
         self.coll_rel_members = tuple(g["collective_relative_member_heads"])
         self.coll_rel_not_members = tuple(g["collective_relative_not_members"])
         self.coll_rel_own_end = frozenset(g["collective_relative_end"])
@@ -1046,6 +1049,20 @@ class _Scanner:
                 break
         return end if n else e
 
+    def _own_complement_cut(self, p: int, e: int) -> Optional[int]:
+        """Where a collective run s[p:e] ends when its last part, joined by "và các", has a complement
+        of its own: "các sở, ngành, đoàn thể | và các cơ quan thành viên Ban ATGT tỉnh" (annotations/README:
+        collectives with their own qualifiers are separate entries; "các sở, ngành liên quan và các địa
+        phương" stays one). None when the run is one."""
+        g, s = self.g, self.s
+        k = s.rfind(g.and_plural, p, e)
+        if k <= p:
+            return None
+        part = s[k + len(g.and_plural) - 1:e]
+        if g.own_complement_re.search(part) or self._match(g.coll_of_re, e) or self._match(g.coll_rel_re, e):
+            return k
+        return None
+
     def _relative_tail(self, q: int, depth: int) -> Optional[int]:
         """A collective's relative description, from after its opener at q: the bodies it names
         ("các cơ quan có lãnh đạo là thành viên Ban An toàn giao thông tỉnh và Ban An toàn giao thông
@@ -1093,6 +1110,9 @@ class _Scanner:
         if w.casefold() in self.g.coll_first:
             m = self._match(self.g.coll_re, p)
             if m:
+                cut = self._own_complement_cut(p, m.end())
+                if cut:
+                    return cut, [(p, cut, None)]
                 e = self._collective_tail(m.end(), depth)
                 return e, [(p, e, None)]
         if w in self.g.unit_first:
@@ -1177,7 +1197,7 @@ def _split_chunk(t: str) -> list[str]:
         if any(k[0] == "plural" for _, ks in sc.starts[p] for k in ks):
             m = g.coll_re.match(t, p, timeout=TIMEOUT)
             if m:
-                protected.append((m.start(), m.end()))
+                protected.append((m.start(), sc._own_complement_cut(p, m.end()) or m.end()))
         for h in g.sector_heads:
             if t.startswith(h + " ", p):
                 r = sc._sector_at(p + len(h) + 1, h)

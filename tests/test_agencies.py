@@ -541,6 +541,12 @@ def test_colon_after_a_name_is_no_list_when_a_verb_follows(text, names):
       "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
     ("các sở, ngành là thành viên của Ban An toàn giao thông tỉnh và UBND các huyện cần tập trung",
      ["các sở, ngành là thành viên của Ban An toàn giao thông tỉnh", "Ủy ban nhân dân các huyện"]),
+    # a part joined by "và các" with a complement of its own is its own entry (README: collectives with
+    # their own qualifiers; 403/KH-UBND Bến Tre II); without one the run stays one
+    ("các sở, ngành, đoàn thể và các cơ quan thành viên Ban ATGT tỉnh; Ủy ban nhân dân các huyện cần tập trung",
+     ["các sở, ngành, đoàn thể", "các cơ quan thành viên Ban An toàn giao thông tỉnh",
+      "Ủy ban nhân dân các huyện"]),
+    ("các sở, ngành liên quan và các địa phương thực hiện", ["các sở, ngành liên quan và các địa phương"]),
     # or its words up to a reference or a verb (seed 004 item 2)
     ("2. Các cơ quan được phân công phụ trách các tiêu chí Chỉ số nội dung nêu tại khoản 2 Mục IV Báo cáo số "
      "174/BC-SNV, xây dựng kế hoạch",
