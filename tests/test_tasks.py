@@ -491,3 +491,15 @@ def test_sentence_cut_out_of_an_article_taken_whole_is_no_second_task():
     lay.units.append(Unit(start=a, end=b))   # the layout's stray copy of the second half
     tasks = tasks_extract(lay, [], "d", "2025-04-28", "Quyết định")
     assert [t.item for t in tasks] == ["Điều 3"]
+
+
+def test_hyphen_wrapped_at_a_line_end_is_no_dash_item():
+    """'Vụ trưởng các Vụ: …, Kế hoạch -\\nĐầu tư' (70/QĐ-BGTVT, held-out crawl): a name's hyphen at a line end
+    before a capitalised verb-like word is no '- Đầu tư …' item; the execution article stays one task."""
+    doc = extract(QD_HEADER.replace("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 10 tháng 5 năm 2025.\n", "")
+                  + "Điều 2. Chánh Văn phòng Bộ; Vụ trưởng các Vụ: Khoa học - Công nghệ và Môi trường, Kế hoạch -\n"
+                    "Đầu tư, Vận tải; Giám đốc Sở GTVT (hoặc GTVT -\nXây dựng) các tỉnh, thành phố chịu trách nhiệm "
+                    "thi hành Quyết định này./.\n")
+    assert [t.item for t in doc.tasks] == ["Điều 2"]
+    assert doc.tasks[0].lead[:4] == ["Văn phòng Bộ", "Vụ Khoa học - Công nghệ và Môi trường", "Vụ Kế hoạch - Đầu tư",
+                                     "Vụ Vận tải"]
