@@ -767,7 +767,7 @@ class _Scanner:
                 toks = _TOKEN.finditer(s, c, min(len(s), q + WINDOW))
         elif not (s[q].isupper() or s[q].isdigit()):
             return None
-        n = 0
+        n, last = 0, a
         while n < limit:
             m = next(toks, None)
             if m is None:
@@ -797,13 +797,16 @@ class _Scanner:
             if a == end or not t[0].isalnum():
                 break
             if not self._word_ok(a, b):
+                if a in self.cap_heads and a == end + 1 and self.g.province(s[last:b]):
+                    end, last, n = b, a, n + 1  # "Công ty CP Cảng Hải Phòng": "Phòng" ends a province here
+                    continue
                 c = self._continuation(q, a)
                 if not c:
                     break
                 end, n = c, n + 1  # "Ban Quản lý dự án đầu tư xây dựng …": the name goes on
                 toks = _TOKEN.finditer(s, c, min(len(s), q + WINDOW))
                 continue
-            end, n = b, n + 1
+            end, last, n = b, a, n + 1
         return end
 
     def _continuation(self, q: int, a: int) -> Optional[int]:

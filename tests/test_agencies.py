@@ -376,6 +376,9 @@ FIND = [
      ["Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp Quảng Ngãi",
       "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
     ("Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh chủ trì", ["Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"]),
+    # a head word that ends a province inside a name is no new head (488/TB-BGTVT): "Hải Phòng", not "Phòng …"
+    ("1. Công ty CP Cảng Hải Phòng, Công ty CP Tập đoàn Hateco tiếp tục thực hiện",
+     ["Công ty CP Cảng Hải Phòng", "Công ty CP Tập đoàn Hateco"]),
 ]
 
 

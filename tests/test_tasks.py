@@ -503,3 +503,25 @@ def test_hyphen_wrapped_at_a_line_end_is_no_dash_item():
     assert [t.item for t in doc.tasks] == ["Điều 2"]
     assert doc.tasks[0].lead[:4] == ["Văn phòng Bộ", "Vụ Khoa học - Công nghệ và Môi trường", "Vụ Kế hoạch - Đầu tư",
                                      "Vụ Vận tải"]
+
+
+def test_execution_address_cac_ong_ba():
+    """'Điều 4. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, …' (4132/2001/QĐ-BYT): the older address
+    and a bare title the gazetteer does not name come before the list, which still leads."""
+    doc = extract(QD_HEADER + "Điều 3. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, Chánh Thanh tra Bộ Y tế, "
+                              "Giám đốc Sở Y tế tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết "
+                              "định này./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("Điều 3", ["Vụ Điều trị", "Thanh tra Bộ Y tế", "Sở Y tế tỉnh, thành phố trực thuộc Trung ương"])]
+
+
+def test_opening_actor_before_a_later_hand_out():
+    """'- Ban QLDA6 khẩn trương gửi hồ sơ … . Giao Văn phòng Bộ chủ trì …' (185/TB-BGTVT 3.-1): the item's own
+    actor leads; the hand-out in a later sentence does not replace it."""
+    doc = extract(TB_HEADER + "Ngày 01/6/2023, Thứ trưởng chủ trì cuộc họp. Sau khi nghe báo cáo, Thứ trưởng kết "
+                              "luận như sau:\n3. Về triển khai cải tạo nhà D:\n"
+                              "- Ban QLDA6 khẩn trương gửi hồ sơ thiết kế bản vẽ thi công nhà D cho Văn phòng Bộ. Giao "
+                              "Văn phòng Bộ chủ trì, tổng hợp và có ý kiến đối với hồ sơ thiết kế.\n"
+                              "- Giao Trung tâm CNTT phối hợp Văn phòng Bộ để tháo lắp máy tính./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("3.-1", ["Ban Quản lý dự án 6"]), ("3.-2", ["Trung tâm Công nghệ thông tin"])]
