@@ -89,6 +89,10 @@ def _patterns():
     sheet = load("tasks")["task_sheet"]
     fields = "|".join(f"(?:{sheet[k]})" for k in ("lead", "support", "time", "other"))
     pats["dash_verb"] = regex.compile(r"(?<=\S\s)(?<!(?:Điều|Mục|Chương|khoản|Khoản|điểm|Điểm|Phần|số)\s)(?P<m>[-–]|[a-zđ]\)|\d{1,2}\.)(?=\s+(?:(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b|(?:" + fields + r")\s*:))")
+    # a heading in capitals right after the bracket of an attachment's title, in flattened text: "(Kèm theo
+    # Quyết định số 2143/QĐ-UBND ngày 15/10/2024 của Chủ tịch Ủy ban nhân dân tỉnh) I. MỤC ĐÍCH, YÊU CẦU"
+    pats["after_bracket_heading"] = regex.compile(
+        r"\)\s{1,3}(?=(?:[IVXL]{1,5}\s*\.|Chương\s+[IVXLC\d]+\b\.?|Phần\s+[IVXLC]+\b\.?)\s+\p{Lu}{2,}\b)")
     pats["sheet_field_after"] = regex.compile(r"\s+(?:" + fields + r")\s*:")
     pats["marker_names"] = [n for n, _ in markers]
     titles = sorted(data["authority_titles"], key=len, reverse=True)
@@ -573,6 +577,10 @@ def _body_units(text: str, start: int, end: int) -> list[Unit]:
                 and "\n" not in text[max(start, m.start() - 2):m.start()]:
             continue  # an inline dash only after ";" / ":" / "." (else it is a hyphen or range)
         cuts.setdefault(m.start(), (kind, m.group(0).strip()))
+    for at in P["after_bracket_heading"].finditer(text, start, end):
+        m = P["marker_inline"].match(text, at.end(), end)
+        if m and _marker_kind(m) in ("roman", "chapter", "part"):
+            cuts.setdefault(m.start(), (_marker_kind(m), m.group(0).strip()))
     for m in P["dash_verb"].finditer(text, start, end):
         mk = m.group("m")
         if mk in "-–" and text[m.start() - 2:m.start() - 1].isalnum() and "\n" in text[m.end():m.end() + 3] \

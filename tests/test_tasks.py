@@ -509,10 +509,9 @@ def test_execution_address_cac_ong_ba():
     """'Điều 4. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, …' (4132/2001/QĐ-BYT): the older address
     and a bare title the gazetteer does not name come before the list, which still leads."""
     doc = extract(QD_HEADER + "Điều 3. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, Chánh Thanh tra Bộ Y tế, "
-                              "Giám đốc Sở Y tế tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết "
-                              "định này./.\n")
-    assert [(t.item, t.lead) for t in doc.tasks] == [
-        ("Điều 3", ["Vụ Điều trị", "Thanh tra Bộ Y tế", "Sở Y tế tỉnh, thành phố trực thuộc Trung ương"])]
+                              "Giám đốc Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế, Giám đốc Sở Y tế tỉnh, thành "
+                              "phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [("Điều 3", ["Vụ Điều trị", "Thanh tra Bộ Y tế"])]
 
 
 def test_opening_actor_before_a_later_hand_out():
@@ -525,3 +524,15 @@ def test_opening_actor_before_a_later_hand_out():
                               "- Giao Trung tâm CNTT phối hợp Văn phòng Bộ để tháo lắp máy tính./.\n")
     assert [(t.item, t.lead) for t in doc.tasks] == [
         ("3.-1", ["Ban Quản lý dự án 6"]), ("3.-2", ["Trung tâm Công nghệ thông tin"])]
+
+
+def test_attachment_heading_after_its_bracket():
+    """'(Kèm theo Quyết định số 2143/QĐ-UBND …) I. MỤC ĐÍCH, YÊU CẦU 1. Nhằm …' in flattened text: the heading
+    after the bracket opens the attached plan, so its aims are no tasks (2143/QĐ-UBND, 96/QĐ-UBND)."""
+    doc = extract(QD_HEADER + "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Công an tỉnh chịu trách nhiệm "
+                  "thi hành Quyết định này./. Nơi nhận: - Như Điều 3; - Lưu: VT, NC. CHỦ TỊCH Hoàng Quốc Khánh KẾ HOẠCH "
+                  "THỰC HIỆN CHỈ THỊ SỐ 35/CT-TTG (Kèm theo Quyết định số 2143/QĐ-UBND ngày 15/10/2024 của Chủ tịch Ủy "
+                  "ban nhân dân tỉnh) I. MỤC ĐÍCH, YÊU CẦU 1. Nhằm tăng cường công tác quản lý cán bộ. 2. Tổ chức quán "
+                  "triệt, triển khai thực hiện nghiêm túc Chỉ thị số 35/CT-TTg đến các cấp, các ngành. 3. Việc triển "
+                  "khai Kế hoạch phải đảm bảo theo đúng mục đích, yêu cầu.\n")
+    assert [t.item for t in doc.tasks] == ["Điều 3"]
