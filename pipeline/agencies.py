@@ -315,6 +315,17 @@ class _Gazetteer:
         # a link may also close the collective itself ("các đơn vị trực thuộc", "các cơ quan thành viên")
         self.coll_link_end = tuple(links)
         self.coll_verbs_re = lists.compile(_alt(g["collective_description_verbs"], flex=False) + _E)
+        rel = g["collective_relative_clauses"]
+        self.coll_rel_re = lists.compile(rf" {_alt([r['opener'] for r in rel], flex=False)}{_E}(?: của{_E})?",
+                                         regex.IGNORECASE)
+        self.coll_rel_and_re = lists.compile(rf" {AND} ")
+        self.and_plural = f" {AND} {P} "
+        # a complement that makes the part after "và các" a collective of its own
+        self.own_complement_re = lists.compile(rf" {_alt(links, flex=False)}{_E}", regex.IGNORECASE)
+        self.coll_rel_members = tuple(g["collective_relative_member_heads"])
+        self.coll_rel_not_members = tuple(g["collective_relative_not_members"])
+        self.coll_rel_own_end = frozenset(g["collective_relative_end"])
+        self.coll_rel_end = frozenset(g["collective_relative_end"]) | {w for w in g["stop_words"] if " " not in w}
 
         # --- localities after a name
         units = g["admin_units"]
@@ -749,10 +760,14 @@ class _Scanner:
         a, end = next(toks).span()
         if lower_first:
             if not self._word_ok(a, end):
-                return None
+                c = self._continuation(q, a)  # "Ban Quản lý các khu công nghiệp tỉnh …"
+                if not c:
+                    return None
+                end = c
+                toks = _TOKEN.finditer(s, c, min(len(s), q + WINDOW))
         elif not (s[q].isupper() or s[q].isdigit()):
             return None
-        n = 0
+        n, last = 0, a
         while n < limit:
             m = next(toks, None)
             if m is None:
@@ -773,17 +788,25 @@ class _Scanner:
                         and (not conj or s[m2.start()].isupper())):
                     end, n = m2.end(), n + 1
                     continue
+                c = self._continuation(q, a) if conj else None
+                if c:  # "Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp Quảng Ngãi"
+                    end, n = c, n + 1
+                    toks = _TOKEN.finditer(s, c, min(len(s), q + WINDOW))
+                    continue
                 break
             if a == end or not t[0].isalnum():
                 break
             if not self._word_ok(a, b):
+                if a in self.cap_heads and a == end + 1 and self.g.province(s[last:b]):
+                    end, last, n = b, a, n + 1  # "Công ty CP Cảng Hải Phòng": "Phòng" ends a province here
+                    continue
                 c = self._continuation(q, a)
                 if not c:
                     break
                 end, n = c, n + 1  # "Ban Quản lý dự án đầu tư xây dựng …": the name goes on
                 toks = _TOKEN.finditer(s, c, min(len(s), q + WINDOW))
                 continue
-            end, n = b, n + 1
+            end, last, n = b, a, n + 1
         return end
 
     def _continuation(self, q: int, a: int) -> Optional[int]:
@@ -993,6 +1016,11 @@ class _Scanner:
         "các trường, học viện trực thuộc Bộ"; and a description in lower case: "các đơn vị kinh
         doanh vận tải", "các đơn vị quản lý bến xe, nhà ga, sân bay" (up to a verb or a new body)."""
         s = self.s
+        rel = self._match(self.g.coll_rel_re, e) if depth < 2 else None
+        if rel:
+            r = self._relative_tail(rel.end(), depth)
+            if r:
+                return r
         c = self._match(self.g.coll_of_re, e)
         closing = next((w for w in self.g.coll_link_end if s.endswith(w, 0, e)), None)
         q = c.end() if c else (e + 1 if closing and s[e:e + 1] == " " else None)
@@ -1024,6 +1052,58 @@ class _Scanner:
                 break
         return end if n else e
 
+    def _own_complement_cut(self, p: int, e: int) -> Optional[int]:
+        """Where a collective run s[p:e] ends when its last part, joined by "và các", has a complement
+        of its own: "các sở, ngành, đoàn thể | và các cơ quan thành viên Ban ATGT tỉnh" (annotations/README:
+        collectives with their own qualifiers are separate entries; "các sở, ngành liên quan và các địa
+        phương" stays one). None when the run is one."""
+        g, s = self.g, self.s
+        k = s.rfind(g.and_plural, p, e)
+        if k <= p:
+            return None
+        part = s[k + len(g.and_plural) - 1:e]
+        if g.own_complement_re.search(part) or self._match(g.coll_of_re, e) or self._match(g.coll_rel_re, e):
+            return k
+        return None
+
+    def _relative_tail(self, q: int, depth: int) -> Optional[int]:
+        """A collective's relative description, from after its opener at q: the bodies it names
+        ("các cơ quan có lãnh đạo là thành viên Ban An toàn giao thông tỉnh và Ban An toàn giao thông
+        huyện, thành phố") or its words up to a verb or a reference ("các cơ quan được phân công phụ
+        trách các tiêu chí Chỉ số nội dung nêu tại …")."""
+        s, g = self.s, self.g
+        if q + 1 < len(s) and s[q] == " ":
+            r = self.agency_at(q + 1, depth + 1, allow_title=False)
+            if r:
+                end = r[0]
+                # "… Ban An toàn giao thông tỉnh và Ban An toàn giao thông huyện": bodies one may be a member
+                # of, joined by "và" (after a comma, or before "UBND các huyện", a new addressee begins)
+                while True:
+                    m = self._match(g.coll_rel_and_re, end)
+                    if not m or not s.startswith(g.coll_rel_members, m.end()) or \
+                            s.startswith(g.coll_rel_not_members, m.end()):
+                        break
+                    r2 = self.agency_at(m.end(), depth + 1, allow_title=False)
+                    if not r2:
+                        break
+                    end = r2[0]
+                return end
+        end, n, after_cap = q, 0, False
+        for m in _TOKEN.finditer(s, q, min(len(s), q + 120)):
+            a, b = m.span()
+            t = s[a:b]
+            # (a stop word right after a capital goes on in a title: "các tiêu chí Chỉ số nội dung")
+            if not t[0].isalnum() or (a in self.cap_heads and n == 0) or \
+                    (t in g.coll_rel_end and t != g.plural and not (after_cap and t not in g.coll_rel_own_end)):
+                break
+            after_cap = t[0].isupper()
+            if t.isupper() and len(t) > 1 and not _CAPS_VOWEL_SET.isdisjoint(t):
+                break
+            end, n = b, n + 1
+            if n >= 10:
+                break
+        return end if n else None
+
     def _plural(self, p, q, kind, depth):
         w = self._word(q + 1)
         if w in self.g.dist_first:
@@ -1033,6 +1113,9 @@ class _Scanner:
         if w.casefold() in self.g.coll_first:
             m = self._match(self.g.coll_re, p)
             if m:
+                cut = self._own_complement_cut(p, m.end())
+                if cut:
+                    return cut, [(p, cut, None)]
                 e = self._collective_tail(m.end(), depth)
                 return e, [(p, e, None)]
         if w in self.g.unit_first:
@@ -1117,12 +1200,17 @@ def _split_chunk(t: str) -> list[str]:
         if any(k[0] == "plural" for _, ks in sc.starts[p] for k in ks):
             m = g.coll_re.match(t, p, timeout=TIMEOUT)
             if m:
-                protected.append((m.start(), m.end()))
+                protected.append((m.start(), sc._own_complement_cut(p, m.end()) or m.end()))
         for h in g.sector_heads:
             if t.startswith(h + " ", p):
                 r = sc._sector_at(p + len(h) + 1, h)
                 if r:
                     protected.append((p, r[0]))
+        if any(k[0] == "open" for _, ks in sc.starts[p] for k in ks):
+            # an open name that holds "và các" ("Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp …")
+            r = sc.agency_at(p)
+            if r and len(r[1]) == 1 and f" {g.conj} " in t[p:r[0]]:
+                protected.append((p, r[0]))
 
     def inside(i: int) -> bool:
         return any(a < i < b for a, b in protected)

@@ -89,6 +89,11 @@ def _patterns():
     sheet = load("tasks")["task_sheet"]
     fields = "|".join(f"(?:{sheet[k]})" for k in ("lead", "support", "time", "other"))
     pats["dash_verb"] = regex.compile(r"(?<=\S\s)(?<!(?:Điều|Mục|Chương|khoản|Khoản|điểm|Điểm|Phần|số)\s)(?P<m>[-–]|[a-zđ]\)|\d{1,2}\.)(?=\s+(?:(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b|(?:" + fields + r")\s*:))")
+    # a heading in capitals right after the bracket of an attachment's title, in flattened text: "(Kèm theo
+    # Quyết định số 2143/QĐ-UBND ngày 15/10/2024 của Chủ tịch Ủy ban nhân dân tỉnh) I. MỤC ĐÍCH, YÊU CẦU"
+    pats["after_bracket_heading"] = regex.compile(
+        r"\)\s{1,3}(?=(?:[IVXL]{1,5}\s*\.|Chương\s+[IVXLC\d]+\b\.?|Phần\s+[IVXLC]+\b\.?)\s+\p{Lu}{2,}\b)")
+    pats["sheet_field_after"] = regex.compile(r"\s+(?:" + fields + r")\s*:")
     pats["marker_names"] = [n for n, _ in markers]
     dashed = [r"\s*[-–]\s*".join(regex.escape(w) for w in regex.split(r"\s*[-–]\s*", d["name"])) for d in data["dashed_names"]]
     pats["dashed_name"] = regex.compile("|".join(dashed).replace(r"\ ", r"\s+"))
@@ -575,6 +580,10 @@ def _in_dashed_name(text: str, at: int) -> bool:
     return False
 
 
+# a line that ends in a hyphen inside a name goes on on the next line ("(hoặc GTVT -\nXây dựng) các tỉnh")
+_WRAPPED_HYPHEN = re.compile(r"\w [-–][ \r]*$")
+
+
 def _body_units(text: str, start: int, end: int) -> list[Unit]:
     """Split the body into units at enumeration markers (line start or inline) and paragraphs."""
     P = _patterns()
@@ -591,17 +600,26 @@ def _body_units(text: str, start: int, end: int) -> list[Unit]:
                 and "\n" not in text[max(start, m.start() - 2):m.start()]:
             continue  # an inline dash only after ";" / ":" / "." (else it is a hyphen or range)
         cuts.setdefault(m.start(), (kind, m.group(0).strip()))
+    for at in P["after_bracket_heading"].finditer(text, start, end):
+        m = P["marker_inline"].match(text, at.end(), end)
+        if m and _marker_kind(m) in ("roman", "chapter", "part"):
+            cuts.setdefault(m.start(), (_marker_kind(m), m.group(0).strip()))
     for m in P["dash_verb"].finditer(text, start, end):
         mk = m.group("m")
         if mk in "-–" and _in_dashed_name(text, m.start()):
             continue
+        if mk in "-–" and text[m.start() - 2:m.start() - 1].isalnum() and "\n" in text[m.end():m.end() + 3] \
+                and not P["sheet_field_after"].match(text, m.end()):
+            continue  # a hyphen wrapped at a line end inside a name: "Vụ trưởng các Vụ: …, Kế hoạch -\nĐầu tư"
         kind = "dash" if mk in "-–" else ("letter" if mk.endswith(")") else "arabic")
         cuts.setdefault(m.start(), (kind, mk))
     # paragraphs and preamble clauses also start units
     for m in re.finditer(r"\n+", text[start:end]):
         s = start + m.end()
         # a paragraph opening in lower case continues the item before it (a broken line)
-        if s < end and s not in cuts and not text[s].islower():
+        nl = start + m.start()
+        if s < end and s not in cuts and not text[s].islower() \
+                and not _WRAPPED_HYPHEN.search(text, max(start, nl - 6), nl):
             cuts[s] = ("", "")
     # the last preamble clause is a unit of its own: "Theo đề nghị của Bộ trưởng …; Chính phủ ban hành …"
     for m in _PROPOSAL.finditer(text, start, end):

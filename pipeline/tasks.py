@@ -153,6 +153,12 @@ def _named_lead(body: str) -> list[str]:
     for m in G["assign_head"].finditer(body, 0, min(len(body), window), timeout=_TIMEOUT):
         if window != _HANDOUT_WINDOW and m.start() >= 3:
             break
+        if m.start() > 0 and re.search(r"[.;]\s*$", body[max(0, m.start() - 4):m.start()]):
+            # "- Ban QLDA6 khẩn trương gửi hồ sơ … . Giao Văn phòng Bộ chủ trì …": an item that opens with its
+            # own actor and hands out more work in a later sentence keeps the opening actor
+            first, fend = _agency_run(body, 0, slack=2)
+            if first and G["subject_verbs"].match(body[fend:fend + 60].lower(), timeout=_TIMEOUT):
+                return first
         names, _ = _agency_run(body, m.end(), slack=6)
         if names:
             return names
@@ -315,7 +321,16 @@ def _execution_run(body: str) -> list[str]:
         start = d.end()
     start += len(body[start:]) - len(body[start:].lstrip())
     address = _grammar()["execution_address"].match(body, start)
-    return _agency_run(body, address.end() if address else start, slack=4)[0]
+    at = address.end() if address else start
+    names = _agency_run(body, at, slack=4)[0]
+    if not names and address:
+        # "Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, …": a bare title the gazetteer does not
+        # name opens the list; the run starts at the first body named
+        from .agencies import find_agencies
+        first = find_agencies(body, at, min(len(body), at + 60))
+        if first:
+            names = _agency_run(body, first[0].start, slack=0)[0]
+    return names
 
 
 def _other_actor(para: str, lead: list[str]) -> list[str]:

@@ -247,6 +247,13 @@ def test_split(phrase, expected):
     assert split_agencies(phrase) == expected
 
 
+def test_split_keeps_a_name_that_holds_va_cac():
+    """'Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp Quảng Ngãi' is one body in a list."""
+    assert split_agencies("Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp Quảng Ngãi, Sở Nội vụ và "
+                          "các sở, ngành") == [
+        "Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp Quảng Ngãi", "Sở Nội vụ", "các sở, ngành"]
+
+
 def test_split_keep_head():
     """Giám đốc các Sở: … keeps the title on every member when drop_head=False."""
     assert split_agencies("Giám đốc các Sở: Nội vụ, Tư pháp", drop_head=False) == [
@@ -359,6 +366,21 @@ FIND = [
      ["các trường, học viện trực thuộc Bộ Giao thông vận tải"]),
     # "Việt Nam" qualifies a collective ("2.2. Các hãng hàng không Việt Nam:", 6881/CT-CHK)
     ("2.2. Các hãng hàng không Việt Nam:", ["Các hãng hàng không Việt Nam"]),
+    # national bodies of the Front and the unions, "trung ương" in lower case (08/2022/QĐ-TTg Điều 13.7)
+    ("7. Đề nghị Ủy ban trung ương Mặt trận Tổ quốc Việt Nam, Tổng Liên đoàn Lao động Việt Nam, Phòng Thương mại "
+     "và Công nghiệp Việt Nam và các tổ chức đoàn thể chính trị tham gia phổ biến",
+     ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Tổng Liên đoàn Lao động Việt Nam",
+      "Phòng Thương mại và Công nghiệp Việt Nam", "các tổ chức đoàn thể chính trị"]),
+    ("Tổng Liên đoàn chỉ đạo các cấp công đoàn", ["Tổng Liên đoàn", "các cấp công đoàn"]),
+    # a name that holds "và các" (1540/QĐ-UBND Quảng Ngãi): not cut at "và các"
+    ("Trưởng ban Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp Quảng Ngãi và Chủ tịch Ủy ban nhân dân "
+     "các huyện, thị xã, thành phố tiến hành kiểm tra",
+     ["Ban Quản lý Khu Kinh tế Dung Quất và các Khu Công nghiệp Quảng Ngãi",
+      "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh chủ trì", ["Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"]),
+    # a head word that ends a province inside a name is no new head (488/TB-BGTVT): "Hải Phòng", not "Phòng …"
+    ("1. Công ty CP Cảng Hải Phòng, Công ty CP Tập đoàn Hateco tiếp tục thực hiện",
+     ["Công ty CP Cảng Hải Phòng", "Công ty CP Tập đoàn Hateco"]),
 ]
 
 
@@ -510,6 +532,30 @@ def test_colon_after_a_name_is_no_list_when_a_verb_follows(text, names):
     ("các doanh nghiệp vận tải hành khách, các bến xe chấp hành nghiêm",
      ["các doanh nghiệp vận tải hành khách", "các bến xe"]),
     ("các đơn vị trực thuộc tăng cường", ["các đơn vị trực thuộc"]),
+    # a relative description (annotations/README: a collective with its description is one entry):
+    # the bodies it names, joined by "và" (198/KH-UBND I.4) ...
+    ("4. Các cơ quan có lãnh đạo là thành viên Ban An toàn giao thông tỉnh và Ban An toàn giao thông huyện, thành "
+     "phố phải nêu cao tinh thần trách nhiệm",
+     ["Các cơ quan có lãnh đạo là thành viên Ban An toàn giao thông tỉnh và Ban An toàn giao thông huyện, thành phố"]),
+    ("Các cơ quan có lãnh đạo là thành viên Ban Chỉ đạo chịu trách nhiệm",
+     ["Các cơ quan có lãnh đạo là thành viên Ban Chỉ đạo"]),
+    # ... but not a new addressee after it ("… và UBND các huyện", "…, UBND các huyện")
+    ("Các Sở, Ban, ngành, đoàn thể có lãnh đạo là thành viên Ban An toàn giao thông tỉnh, UBND các huyện, thị xã, "
+     "thành phố xây dựng",
+     ["Các Sở, Ban, ngành, đoàn thể có lãnh đạo là thành viên Ban An toàn giao thông tỉnh",
+      "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("các sở, ngành là thành viên của Ban An toàn giao thông tỉnh và UBND các huyện cần tập trung",
+     ["các sở, ngành là thành viên của Ban An toàn giao thông tỉnh", "Ủy ban nhân dân các huyện"]),
+    # a part joined by "và các" with a complement of its own is its own entry (README: collectives with
+    # their own qualifiers; 403/KH-UBND Bến Tre II); without one the run stays one
+    ("các sở, ngành, đoàn thể và các cơ quan thành viên Ban ATGT tỉnh; Ủy ban nhân dân các huyện cần tập trung",
+     ["các sở, ngành, đoàn thể", "các cơ quan thành viên Ban An toàn giao thông tỉnh",
+      "Ủy ban nhân dân các huyện"]),
+    ("các sở, ngành liên quan và các địa phương thực hiện", ["các sở, ngành liên quan và các địa phương"]),
+    # or its words up to a reference or a verb (seed 004 item 2)
+    ("2. Các cơ quan được phân công phụ trách các tiêu chí Chỉ số nội dung nêu tại khoản 2 Mục IV Báo cáo số "
+     "174/BC-SNV, xây dựng kế hoạch",
+     ["Các cơ quan được phân công phụ trách các tiêu chí Chỉ số nội dung"]),
 ])
 def test_collective_keeps_its_description(text, names):
     """'các đơn vị kinh doanh vận tải' is the addressee, not 'các đơn vị'; a verb ends it."""

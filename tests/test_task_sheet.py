@@ -43,3 +43,18 @@ def test_fields_that_are_not_a_sheet_stay_items():
             "a) Rà soát các tuyến đường, hoàn thành trước ngày 15/12/2024;\n"
             "b) Thời gian thực hiện: Quý IV năm 2024.\n")
     assert [t.item for t in extract(HEADER + body).tasks] == ["II.1.a", "II.1.b"]
+
+
+def test_fields_named_chu_tri_thuc_hien():
+    # "- Chủ trì thực hiện: … - Đơn vị phối hợp: …" (10/KH-UBND and 28/KH-UBND Quảng Ngãi, held-out crawl):
+    # the item is the task, its lead the bodies in the field, not the plan's opening addressees
+    body = ("II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM\nĐể thực hiện các nhiệm vụ, giải pháp trọng tâm năm 2022, các cơ "
+            "quan thành viên Ban ATGT tỉnh cần tập trung thực hiện tốt các nhiệm vụ trọng tâm sau:\n"
+            "2. Tiếp tục hoàn thiện hệ thống văn bản quy phạm pháp luật, chính sách về bảo đảm TTATGT.\n"
+            "- Chủ trì thực hiện: Công an tỉnh, Sở Giao thông vận tải, Sở Tư pháp.\n"
+            "- Đơn vị phối hợp: Các sở, ban ngành; UBND các huyện, thị xã, thành phố.\n"
+            "- Thời gian thực hiện: Quý IV năm 2024.\n")
+    assert _rows(extract(HEADER + body)) == [
+        ("II.2", ["Công an tỉnh", "Sở Giao thông vận tải", "Sở Tư pháp"],
+         ["Các sở, ban ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], ("2024-12-31", "quarter")),
+    ]

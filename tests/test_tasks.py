@@ -569,3 +569,46 @@ def test_breakdown_after_trong_do_is_content():
                   "b) Kiện toàn tổ chức, quy chế hoạt động của Ủy ban An toàn giao thông Quốc gia.\n"
                   "2. Bộ Y tế tăng cường kiểm tra, giám sát./.\n")
     assert [(t.item, t.deadline and t.deadline.date) for t in doc.tasks] == [("1", "2021-11-30"), ("2", None)]
+def test_hyphen_wrapped_at_a_line_end_is_no_dash_item():
+    """'Vụ trưởng các Vụ: …, Kế hoạch -\\nĐầu tư' (70/QĐ-BGTVT, held-out crawl): a name's hyphen at a line end
+    before a capitalised verb-like word is no '- Đầu tư …' item; the execution article stays one task."""
+    doc = extract(QD_HEADER.replace("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 10 tháng 5 năm 2025.\n", "")
+                  + "Điều 2. Chánh Văn phòng Bộ; Vụ trưởng các Vụ: Khoa học - Công nghệ và Môi trường, Kế hoạch -\n"
+                    "Đầu tư, Vận tải; Giám đốc Sở GTVT (hoặc GTVT -\nXây dựng) các tỉnh, thành phố chịu trách nhiệm "
+                    "thi hành Quyết định này./.\n")
+    assert [t.item for t in doc.tasks] == ["Điều 2"]
+    assert doc.tasks[0].lead[:4] == ["Văn phòng Bộ", "Vụ Khoa học - Công nghệ và Môi trường", "Vụ Kế hoạch - Đầu tư",
+                                     "Vụ Vận tải"]
+
+
+def test_execution_address_cac_ong_ba():
+    """'Điều 4. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, …' (4132/2001/QĐ-BYT): the older address
+    and a bare title the gazetteer does not name come before the list, which still leads."""
+    doc = extract(QD_HEADER + "Điều 3. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, Chánh Thanh tra Bộ Y tế, "
+                              "Giám đốc Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế, Giám đốc Sở Y tế tỉnh, thành "
+                              "phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [("Điều 3", ["Vụ Điều trị", "Thanh tra Bộ Y tế"])]
+
+
+def test_opening_actor_before_a_later_hand_out():
+    """'- Ban QLDA6 khẩn trương gửi hồ sơ … . Giao Văn phòng Bộ chủ trì …' (185/TB-BGTVT 3.-1): the item's own
+    actor leads; the hand-out in a later sentence does not replace it."""
+    doc = extract(TB_HEADER + "Ngày 01/6/2023, Thứ trưởng chủ trì cuộc họp. Sau khi nghe báo cáo, Thứ trưởng kết "
+                              "luận như sau:\n3. Về triển khai cải tạo nhà D:\n"
+                              "- Ban QLDA6 khẩn trương gửi hồ sơ thiết kế bản vẽ thi công nhà D cho Văn phòng Bộ. Giao "
+                              "Văn phòng Bộ chủ trì, tổng hợp và có ý kiến đối với hồ sơ thiết kế.\n"
+                              "- Giao Trung tâm CNTT phối hợp Văn phòng Bộ để tháo lắp máy tính./.\n")
+    assert [(t.item, t.lead) for t in doc.tasks] == [
+        ("3.-1", ["Ban Quản lý dự án 6"]), ("3.-2", ["Trung tâm Công nghệ thông tin"])]
+
+
+def test_attachment_heading_after_its_bracket():
+    """'(Kèm theo Quyết định số 2143/QĐ-UBND …) I. MỤC ĐÍCH, YÊU CẦU 1. Nhằm …' in flattened text: the heading
+    after the bracket opens the attached plan, so its aims are no tasks (2143/QĐ-UBND, 96/QĐ-UBND)."""
+    doc = extract(QD_HEADER + "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Công an tỉnh chịu trách nhiệm "
+                  "thi hành Quyết định này./. Nơi nhận: - Như Điều 3; - Lưu: VT, NC. CHỦ TỊCH Hoàng Quốc Khánh KẾ HOẠCH "
+                  "THỰC HIỆN CHỈ THỊ SỐ 35/CT-TTG (Kèm theo Quyết định số 2143/QĐ-UBND ngày 15/10/2024 của Chủ tịch Ủy "
+                  "ban nhân dân tỉnh) I. MỤC ĐÍCH, YÊU CẦU 1. Nhằm tăng cường công tác quản lý cán bộ. 2. Tổ chức quán "
+                  "triệt, triển khai thực hiện nghiêm túc Chỉ thị số 35/CT-TTg đến các cấp, các ngành. 3. Việc triển "
+                  "khai Kế hoạch phải đảm bảo theo đúng mục đích, yêu cầu.\n")
+    assert [t.item for t in doc.tasks] == ["Điều 3"]
