@@ -49,7 +49,8 @@ _SPACED = rf"(?=\p{{Lu}}\p{{Lu}}){_SEG}"  # "TT- BGTVT", "CT- TTg"
 # text layers leave where a line was hyphenated ("NĐ\x02CP")
 _HYPHENS = "-\u00ad\u2010\u2011\u2013\x02"
 _HY = f"[{_HYPHENS}]"
-_JOIN = rf"(?:{_HY}{_SEG}|{_HY}\s{{1,4}}{_SPACED}|[ \t]{{1,2}}-\s{{0,4}}{_SPACED}|/{_SEG}|\.{_CSEG})"
+# a comma with no space before a code is part of the symbol: "1944/SGTVT-QLVT,PT&NL"
+_JOIN = rf"(?:{_HY}{_SEG}|{_HY}\s{{1,4}}{_SPACED}|[ \t]{{1,2}}-\s{{0,4}}{_SPACED}|/{_SEG}|\.{_CSEG}|,{_CSEG}(?=[ \t\n]|$))"
 _TO_HYPHEN = str.maketrans({c: "-" for c in _HYPHENS[1:]})
 _SYM = rf"{_SEG}(?:{_JOIN})*"
 _YEAR = r"(?:19|20)\d\d"
@@ -806,12 +807,14 @@ def _share_backwards(out: list[Citation], group: list[int], field: str, stated: 
 
 def _trim_join(m: _Model, sym: str) -> str:
     """Cut a symbol at a spaced hyphen unless a code stands on one side of it as it should:
-    a type code before ("TT- BGTVT") or a known code after ("TTr-CAT- CSGT")."""
+    a type code before ("TT- BGTVT"), a known code after ("TTr-CAT- CSGT"), or three capitals or
+    more after ("TTr-SGTVT- CLCTGT")."""
     for j in _re(rf"\s*{_HY}\s+|\s+-\s*").finditer(sym):
         left = _re(r"[-/.]").split(sym[: j.start()])[-1]
         right = _re(r"[-/.(]").split(sym[j.end():])[0]
-        if m.casing.get(left.upper()) not in m.type_code and right.upper() not in m.casing:
-            return sym[: j.start()]
+        if m.casing.get(left.upper()) not in m.type_code and right.upper() not in m.casing \
+                and not _re(r"\p{Lu}{3,}&?\p{Lu}*").fullmatch(right):
+            return sym[: j.start()]  # (an unknown code in capitals still joins: "1474/UBND- CNXD")
     return sym
 
 
