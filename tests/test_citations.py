@@ -375,6 +375,12 @@ KNOWN_DISAGREEMENTS = {
     "60_KH_UBND": ({"30/CV"}, {"30/CV-UBATGTQG"}),
     # a misprinted issuer code: "Quyết định số 610/QĐ- GTVT …, Bộ GTVT" (gold keys the intent, BGTVT)
     "129_TB_BGTVT": ({"610/QĐ-GTVT"}, {"610/QĐ-BGTVT"}),
+    # a repeated number misprinted once: "9815/BKHĐT-PTHTĐP" beside "9815/BKHĐT-PTHTĐT" (gold: one key)
+    "198_NQ_CP": ({"9815/BKHĐT-PTHTĐP"}, set()),
+    # a symbol's year that contradicts its date and the law it details: "85/2014/NĐ-CP ngày 10/7/2024"
+    "2732_QĐ_UBND": ({"85/2014/NĐ-CP"}, {"85/2024/NĐ-CP"}),
+    # a Party directive printed state-style: "Chỉ thị số 23/CT-TW" (gold keys the intent, 23-CT/TW)
+    "342_TB_VPCP": ({"23/CT-TW"}, {"23-CT/TW"}),
 }
 
 # dates the gold reads from farther than the citation's own phrase, or through a misprint
@@ -383,6 +389,9 @@ KNOWN_DATE_DISAGREEMENTS = {
     ("11_CT_TTg", "36/2024/QH15"),
     # a misprinted date, "ngày 14 ngày 8 tháng 2024" (gold reads the intent, 2024-08-14)
     ("1784_QĐ_UBND_1", "1009/QĐ-BGTVT"),
+    # one date after two numbers, each with its own "văn bản số": "văn bản số 9798/… và văn bản số 9815/…
+    # ngày 23 tháng 11 năm 2023" (gold gives both the date; the extractor only the one it follows)
+    ("198_NQ_CP", "9798/BKHĐT-PTHTĐT"),
 }
 
 
