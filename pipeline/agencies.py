@@ -25,7 +25,7 @@ import json
 import unicodedata
 from bisect import bisect_right
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import ahocorasick
 import regex
@@ -1136,10 +1136,19 @@ def find_agencies(text: str, start: int = 0, end: int | None = None,
     the title stays). A distributive list ("Giám đốc các Sở: Nội vụ, Tư pháp") gives one
     Agency per member, spanning the member. Offsets index `text`.
     """
+    return list(iter_agencies(text, start, end, drop_head))
+
+
+def iter_agencies(text: str, start: int = 0, end: int | None = None,
+                  drop_head: bool = True, first_by: int | None = None) -> Iterator[Agency]:
+    """find_agencies one at a time: a caller that wants the first few (the run at an item's start)
+    stops there, and the mentions after them are never parsed nor named. With `first_by`, nothing
+    at all when the first mention would start after that offset (a mention starts at or after
+    the head it is parsed from)."""
     end = len(text) if end is None else end
     raw = text[start:end]
     if not raw.strip():
-        return []
+        return
     if not unicodedata.is_normalized("NFC", raw):
         nfc = _nfc(raw)
         raw = nfc if len(nfc) == len(raw) else raw  # a length change would break the offsets
@@ -1148,11 +1157,12 @@ def find_agencies(text: str, start: int = 0, end: int | None = None,
     s, marks = _squeeze(raw)
     s = modern_spelling(s)
     sc = _Scanner(s)
-    out: list[Agency] = []
     consumed = 0
     for p in sorted(sc.starts):
         if p < consumed:
             continue
+        if first_by is not None and start + _unsqueeze(p, marks) > first_by:
+            return
         r = sc.agency_at(p)
         if not r:
             continue
@@ -1162,8 +1172,8 @@ def find_agencies(text: str, start: int = 0, end: int | None = None,
             rb = start + _unsqueeze(b - 1, marks) + 1
             name = canonical_agency(src if src else s[a:b], drop_head)
             if name:
-                out.append(Agency(text=text[ra:rb], start=ra, end=rb, name=name))
-    return out
+                yield Agency(text=text[ra:rb], start=ra, end=rb, name=name)
+                first_by = None
 
 
 # --------------------------------------------------------------------------------------------
