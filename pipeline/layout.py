@@ -146,6 +146,7 @@ def starts_new_line(prev: str, line: str) -> bool:
 
 # --- header ----------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1024)  # issuers repeat from document to document
 def _title_case(s: str) -> str:
     from .agencies import expand_abbreviations, title_case_agency
     return title_case_agency(expand_abbreviations(s))
@@ -314,7 +315,14 @@ def _find_authority(seg: str, issuer: Optional[str]) -> Optional[int]:
     issuer_up = " ".join((issuer or "").upper().split())
     issuer_up = issuer_up.replace("UBND", "ỦY BAN NHÂN DÂN")
     best = None
-    for m in re.finditer(r"(?:(?<=\s)|^)\S", s):
+    # the squeezed length of the rest from each word: a longer one is skipped before it is built
+    # (upper() never shortens a string)
+    tail = [len(w) + 1 for w in s.split()]
+    for k in range(len(tail) - 2, -1, -1):
+        tail[k] += tail[k + 1]
+    for k, m in enumerate(re.finditer(r"(?:(?<=\s)|^)\S", s)):
+        if tail[k] - 1 > 90:
+            continue
         rest = " ".join(s[m.start():].split()).upper().replace("UỶ", "ỦY")
         if len(rest) > 90:
             continue
