@@ -595,11 +595,32 @@ def _in_dashed_name(text: str, at: int) -> bool:
 _WRAPPED_HYPHEN = re.compile(r"\w [-–][ \r]*$")
 
 
+def _at_line_starts(pat, text: str, start: int, end: int):
+    """pat.finditer(text, start, end) for a "(?m)^…" pattern, tried at each line start only (the
+    engine would try it at every character of a flattened text)."""
+    last = start
+    if start == 0 or text[start - 1] == "\n":
+        q = start
+    else:
+        i = text.find("\n", start, end)
+        q = i + 1 if i >= 0 else end
+    while q < end:
+        if q >= last:  # not inside the previous match
+            m = pat.match(text, q, end)
+            if m:
+                yield m
+                last = m.end()
+        i = text.find("\n", q, end)
+        if i < 0:
+            break
+        q = i + 1
+
+
 def _body_units(text: str, start: int, end: int) -> list[Unit]:
     """Split the body into units at enumeration markers (line start or inline) and paragraphs."""
     P = _patterns()
     cuts: dict[int, tuple[str, str]] = {}
-    for m in P["marker_line"].finditer(text, start, end):
+    for m in _at_line_starts(P["marker_line"], text, start, end):
         s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         cuts[s] = (_marker_kind(m), m.group(0).strip())
     for at in P["marker_inline_at"].finditer(text, start, end):

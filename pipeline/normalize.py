@@ -64,12 +64,14 @@ _SYLLABLE_SHAPE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?"
     r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}"
     r"(?:ng|nh|ch|[cmnpt])?")
-_FRAGMENT = re.compile(r"(?<![\w/.&-])[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]{1,3}(?![\w/.&)-])")
+# (each of these two leads with its letter and looks behind after it: the engine then skips ahead to
+# the letters instead of trying the lookbehind at every character)
+_FRAGMENT = re.compile(r"[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX](?<![\w/.&-].)[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]{0,2}(?![\w/.&)-])")
 # A syllable's tail cut off from its onset ("Nhi ệm", "quy ền", "li ệu"): a vowel-first token that
 # is rare on its own is glued to its left neighbour by the same test; "có ý", "thì ở" stay apart
 # because "ý" and "ở" are common words.
 _VOWEL_FRAGMENT = re.compile(
-    r"(?<=[^\W\d_] )[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]"
+    r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ](?<=[^\W\d_] .)"
     r"[^\W\d_]{0,3}(?![\w/.&)-])", re.IGNORECASE)
 _RUN_LEFT = re.compile(r"(?:[^\W\d_]+ )+$")
 _RUN_RIGHT = re.compile(r"(?: [^\W\d_]+)+")
