@@ -24,7 +24,6 @@ def test_leads(body, expected):
     assert [(t.item, t.lead) for t in doc.tasks] == expected
 
 
-
 @pytest.fixture(scope="module")
 def gazette():
     from pathlib import Path
@@ -78,6 +77,13 @@ QD_HEADER = ("ỦY BAN NHÂN DÂN TỈNH SƠN LA\nCỘNG HÒA XÃ HỘI CHỦ NG
              "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định khu vực, địa điểm đổ thải.\n"
              "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 10 tháng 5 năm 2025.\n")
 SIXTEEN = "các sở, ban, ngành, đoàn thể tỉnh"
+
+TB_HEADER = HEADER.replace("19/CĐ-BGTVT", "210/TB-BGTVT").replace("CÔNG ĐIỆN", "THÔNG BÁO")
+KH_HEADER = ("ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 105/KH-UBND\nVĩnh Phúc, ngày 25 tháng 04 năm 2025\nKẾ HOẠCH\n"
+             "Bảo đảm trật tự, an toàn giao thông năm 2025\n"
+             "Thực hiện Chỉ thị số 10/CT-TTg ngày 19/4/2023 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh xây dựng "
+             "Kế hoạch như sau:\n")
 
 LEAD_CASES = [
     # "… yêu cầu X … thực hiện nghiêm túc một số nội dung sau:" after a long purpose clause: the
@@ -160,6 +166,63 @@ LEAD_CASES = [
      "Điều 3. Nội dung tập đơn giá gồm: Thuyết minh và hướng dẫn áp dụng; Chi tiết đơn giá; Sở Giao thông vận tải "
      "có trách nhiệm tổ chức triển khai, theo dõi việc thực hiện./.\n",
      [("Điều 3", ["Sở Giao thông vận tải"])]),
+    # 'Thực hiện Công điện số 914/CĐ-TTg …, Bộ Giao thông vận tải yêu cầu các cơ quan, đơn vị liên quan … thực
+    # hiện nghiêm các nội dung sau đây:' hands out the work; its addressee, not the Kính gửi list, leads.
+    ("introducer-that-opens-like-background", HEADER +
+     "Kính gửi:\n- Cục Hàng không Việt Nam;\n- Sở Giao thông vận tải các tỉnh, thành phố.\n"
+     "Thực hiện Công điện số 914/CĐ-TTg ngày 06 tháng 7 năm 2021 của Thủ tướng Chính phủ về việc tăng "
+     "cường các biện pháp phòng, chống dịch Covid-19, Bộ Giao thông vận tải (GTVT) yêu cầu các cơ quan, "
+     "đơn vị liên quan trong phạm vi của mình đôn đốc, chỉ đạo, thực hiện nghiêm các nội dung sau đây:\n"
+     "1. Tiếp tục thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ về phòng, chống dịch./.\n",
+     [("1", ["các cơ quan, đơn vị liên quan"])]),
+    # '1. Quán triệt, triển khai … . Thủ trưởng các Sở, ngành, Chủ tịch UBND các huyện … theo chức năng, nhiệm
+    # vụ được giao tiếp tục …': the item opens with a verb but names its actors in its next sentence.
+    ("actor-named-in-a-later-sentence", CT_HEADER +
+     "Thời gian qua, tình hình trật tự, an toàn giao thông còn phức tạp. Để khắc phục, "
+     "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nhiệm vụ sau:\n"
+     "1. Quán triệt, triển khai thực hiện nghiêm túc chủ trương của Đảng về bảo đảm trật tự, an toàn "
+     "giao thông. Thủ trưởng các Sở, ngành, Chủ tịch UBND các huyện, thị xã, thành phố theo chức năng, "
+     "nhiệm vụ được giao tiếp tục cụ thể hóa các nội dung, giải pháp./.\n",
+     [("1", ["các Sở, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"])]),
+    # '… thủ trưởng các đơn vị có liên quan căn cứ quyết định thi hành./.' (lower-case 'quyết định').
+    ("execution-formula-in-lower-case", QD_HEADER +
+     "Điều 3. Chánh Văn phòng UBND tỉnh; thủ trưởng các sở, ban, ngành thuộc tỉnh và Chủ tịch "
+     "UBND các huyện, thị xã, thành phố; thủ trưởng các đơn vị có liên quan căn cứ quyết định thi hành./.\n",
+     [("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "các sở, ban, ngành thuộc tỉnh",
+                  "Ủy ban nhân dân các huyện, thị xã, thành phố", "các đơn vị có liên quan"])]),
+    # Under a plan's 'II. YÊU CẦU': '2. Các sở, ngành thành viên Ban ATGT tỉnh, UBND các huyện … xây dựng kế
+    # hoạch … và bố trí ngân sách …' names its actor and a deliverable, a task (annotations/README, Kế hoạch);
+    # '3. Tăng cường ứng dụng khoa học công nghệ …' names nobody, a principle. 'Các sở, ngành liên quan và các
+    # địa phương' is one collective (a part joined by 'và các' with no qualifier of its own), and so is 'Các
+    # sở, ngành thành viên Ban ATGT tỉnh' (the body it belongs to).
+    ("requirement-that-names-its-actor-and-a-deliverable", KH_HEADER +
+     "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\nII. YÊU CẦU\n"
+     "1. Các sở, ngành liên quan và các địa phương xây dựng kế hoạch, văn bản chỉ đạo, triển khai thực "
+     "hiện có hiệu quả công tác bảo đảm trật tự, an toàn giao thông.\n"
+     "2. Các sở, ngành thành viên Ban ATGT tỉnh, UBND các huyện, thị xã, thành phố xây dựng kế hoạch "
+     "triển khai cụ thể năm 2025 và bố trí ngân sách phù hợp chức năng, nhiệm vụ.\n"
+     "3. Tăng cường ứng dụng khoa học công nghệ trong công tác bảo đảm trật tự, an toàn giao thông.\n"
+     "III. NHIỆM VỤ TRỌNG TÂM\n1. Tăng cường công tác tuần tra, kiểm soát, xử lý vi phạm./.\n",
+     [("II.1", ["Các sở, ngành liên quan và các địa phương"]),
+      ("II.2", ["Các sở, ngành thành viên Ban An toàn giao thông tỉnh",
+                "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+      ("III.1", [])]),
+    # 'Điều 4. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, …' (4132/2001/QĐ-BYT): the older address
+    # and a bare title the gazetteer does not name come before the list, which still leads.
+    ("execution-address-cac-ong-ba", QD_HEADER +
+     "Điều 3. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, Chánh Thanh tra Bộ Y tế, "
+     "Giám đốc Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế, Giám đốc Sở Y tế tỉnh, thành "
+     "phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này./.\n",
+     [("Điều 3", ["Vụ Điều trị", "Thanh tra Bộ Y tế"])]),
+    # '- Ban QLDA6 khẩn trương gửi hồ sơ … . Giao Văn phòng Bộ chủ trì …' (185/TB-BGTVT 3.-1): the item's own
+    # actor leads; the hand-out in a later sentence does not replace it.
+    ("opening-actor-before-a-later-hand-out", TB_HEADER +
+     "Ngày 01/6/2023, Thứ trưởng chủ trì cuộc họp. Sau khi nghe báo cáo, Thứ trưởng kết "
+     "luận như sau:\n3. Về triển khai cải tạo nhà D:\n"
+     "- Ban QLDA6 khẩn trương gửi hồ sơ thiết kế bản vẽ thi công nhà D cho Văn phòng Bộ. Giao "
+     "Văn phòng Bộ chủ trì, tổng hợp và có ý kiến đối với hồ sơ thiết kế.\n"
+     "- Giao Trung tâm CNTT phối hợp Văn phòng Bộ để tháo lắp máy tính./.\n",
+     [("3.-1", ["Ban Quản lý dự án 6"]), ("3.-2", ["Trung tâm Công nghệ thông tin"])]),
 ]
 
 
@@ -194,29 +257,6 @@ def test_localities_lead_as_printed():
     leads = {t.item: t.lead for t in doc.tasks}
     assert leads["1.b"] == ["Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Huế", "An Giang"]
     assert [a.name for a in find_agencies("1. Các địa phương a) Xác định")] == ["Các địa phương"]
-
-
-def test_introducer_that_opens_like_background():
-    """'Thực hiện Công điện số 914/CĐ-TTg …, Bộ Giao thông vận tải yêu cầu các cơ quan, đơn vị liên quan …
-    thực hiện nghiêm các nội dung sau đây:' hands out the work; its addressee, not the Kính gửi list, leads."""
-    doc = extract(HEADER + "Kính gửi:\n- Cục Hàng không Việt Nam;\n- Sở Giao thông vận tải các tỉnh, thành phố.\n"
-                  "Thực hiện Công điện số 914/CĐ-TTg ngày 06 tháng 7 năm 2021 của Thủ tướng Chính phủ về việc tăng "
-                  "cường các biện pháp phòng, chống dịch Covid-19, Bộ Giao thông vận tải (GTVT) yêu cầu các cơ quan, "
-                  "đơn vị liên quan trong phạm vi của mình đôn đốc, chỉ đạo, thực hiện nghiêm các nội dung sau đây:\n"
-                  "1. Tiếp tục thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ về phòng, chống dịch./.\n")
-    assert [(t.item, t.lead) for t in doc.tasks] == [("1", ["các cơ quan, đơn vị liên quan"])]
-
-
-def test_actor_named_in_a_later_sentence():
-    """'1. Quán triệt, triển khai … . Thủ trưởng các Sở, ngành, Chủ tịch UBND các huyện … theo chức năng, nhiệm vụ
-    được giao tiếp tục …': the item opens with a verb but names its actors in its next sentence."""
-    doc = extract(CT_HEADER + "Thời gian qua, tình hình trật tự, an toàn giao thông còn phức tạp. Để khắc phục, "
-                  "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nhiệm vụ sau:\n"
-                  "1. Quán triệt, triển khai thực hiện nghiêm túc chủ trương của Đảng về bảo đảm trật tự, an toàn "
-                  "giao thông. Thủ trưởng các Sở, ngành, Chủ tịch UBND các huyện, thị xã, thành phố theo chức năng, "
-                  "nhiệm vụ được giao tiếp tục cụ thể hóa các nội dung, giải pháp./.\n")
-    assert [(t.item, t.lead) for t in doc.tasks] == [
-        ("1", ["các Sở, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"])]
 
 
 def test_request_with_no_addressee_is_a_task():
@@ -330,7 +370,6 @@ def test_tien_hanh_is_a_duty_verb():
     assert _lead_of("Trên cơ sở Quyết định số 32/2005/QĐ-BGTVT ngày 17/6/2005 của Bộ trưởng Bộ Giao thông vận "
                     "tải, Giám đốc Sở Xây dựng và Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố tiến hành "
                     "kiểm tra, rà soát") == ["Sở Xây dựng", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
-TB_HEADER = HEADER.replace("19/CĐ-BGTVT", "210/TB-BGTVT").replace("CÔNG ĐIỆN", "THÔNG BÁO")
 
 
 def test_handout_after_a_report_names_the_actor():
@@ -389,15 +428,6 @@ def test_giao_hands_out_work_only_to_an_addressee():
         assert not directive.search(s), s
 
 
-def test_execution_formula_in_lower_case():
-    """'… thủ trưởng các đơn vị có liên quan căn cứ quyết định thi hành./.' (lower-case 'quyết định')."""
-    doc = extract(QD_HEADER + "Điều 3. Chánh Văn phòng UBND tỉnh; thủ trưởng các sở, ban, ngành thuộc tỉnh và Chủ tịch "
-                  "UBND các huyện, thị xã, thành phố; thủ trưởng các đơn vị có liên quan căn cứ quyết định thi hành./.\n")
-    assert [(t.item, t.lead) for t in doc.tasks] == [
-        ("Điều 3", ["Văn phòng Ủy ban nhân dân tỉnh", "các sở, ban, ngành thuộc tỉnh",
-                    "Ủy ban nhân dân các huyện, thị xã, thành phố", "các đơn vị có liên quan"])]
-
-
 NQ_HEADER = ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 150/NQ-CP\n"
              "Hà Nội, ngày 10 tháng 9 năm 2024\nNGHỊ QUYẾT\nVề việc phê duyệt Hiệp định\nCHÍNH PHỦ\n"
              "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nQUYẾT NGHỊ:\n"
@@ -414,13 +444,6 @@ def test_articles_that_open_with_their_actor():
     doc = extract(NQ_HEADER.replace("Điều 1. Phê duyệt", "Điều 1. Phạm vi điều chỉnh Nghị định này quy định về tổ "
                                     "chức và hoạt động của các cơ quan thực hiện chức năng thanh tra. Phê duyệt"))
     assert doc.tasks == []
-
-
-KH_HEADER = ("ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-             "Số: 105/KH-UBND\nVĩnh Phúc, ngày 25 tháng 04 năm 2025\nKẾ HOẠCH\n"
-             "Bảo đảm trật tự, an toàn giao thông năm 2025\n"
-             "Thực hiện Chỉ thị số 10/CT-TTg ngày 19/4/2023 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh xây dựng "
-             "Kế hoạch như sau:\n")
 
 
 def test_headings_whose_items_are_no_tasks():
@@ -440,26 +463,6 @@ def test_headings_whose_items_are_no_tasks():
     assert [t.item for t in doc.tasks] == ["III.1"]
     from pipeline.tasks import _grammar
     assert not _grammar()["directive"].search("với sự chỉ đạo quyết liệt của Chính phủ")
-
-
-def test_requirement_that_names_its_actor_and_a_deliverable():
-    """Under a plan's 'II. YÊU CẦU': '2. Các sở, ngành thành viên Ban ATGT tỉnh, UBND các huyện … xây dựng kế hoạch
-    … và bố trí ngân sách …' names its actor and a deliverable, a task (annotations/README, Kế hoạch); '3.
-    Tăng cường ứng dụng khoa học công nghệ …' names nobody, a principle. 'Các sở, ngành liên quan và các địa
-    phương' is one collective (a part joined by 'và các' with no qualifier of its own), and so is 'Các sở, ngành
-    thành viên Ban ATGT tỉnh' (the body it belongs to)."""
-    doc = extract(KH_HEADER + "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\nII. YÊU CẦU\n"
-                  "1. Các sở, ngành liên quan và các địa phương xây dựng kế hoạch, văn bản chỉ đạo, triển khai thực "
-                  "hiện có hiệu quả công tác bảo đảm trật tự, an toàn giao thông.\n"
-                  "2. Các sở, ngành thành viên Ban ATGT tỉnh, UBND các huyện, thị xã, thành phố xây dựng kế hoạch "
-                  "triển khai cụ thể năm 2025 và bố trí ngân sách phù hợp chức năng, nhiệm vụ.\n"
-                  "3. Tăng cường ứng dụng khoa học công nghệ trong công tác bảo đảm trật tự, an toàn giao thông.\n"
-                  "III. NHIỆM VỤ TRỌNG TÂM\n1. Tăng cường công tác tuần tra, kiểm soát, xử lý vi phạm./.\n")
-    assert [(t.item, t.lead) for t in doc.tasks] == [
-        ("II.1", ["Các sở, ngành liên quan và các địa phương"]),
-        ("II.2", ["Các sở, ngành thành viên Ban An toàn giao thông tỉnh",
-                  "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
-        ("III.1", [])]
 
 
 @pytest.mark.parametrize("item", [
@@ -579,27 +582,6 @@ def test_hyphen_wrapped_at_a_line_end_is_no_dash_item():
     assert [t.item for t in doc.tasks] == ["Điều 2"]
     assert doc.tasks[0].lead[:4] == ["Văn phòng Bộ", "Vụ Khoa học - Công nghệ và Môi trường", "Vụ Kế hoạch - Đầu tư",
                                      "Vụ Vận tải"]
-
-
-def test_execution_address_cac_ong_ba():
-    """'Điều 4. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, …' (4132/2001/QĐ-BYT): the older address
-    and a bare title the gazetteer does not name come before the list, which still leads."""
-    doc = extract(QD_HEADER + "Điều 3. Các ông, bà: Chánh Văn phòng, Vụ trưởng Vụ Điều trị, Chánh Thanh tra Bộ Y tế, "
-                              "Giám đốc Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế, Giám đốc Sở Y tế tỉnh, thành "
-                              "phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này./.\n")
-    assert [(t.item, t.lead) for t in doc.tasks] == [("Điều 3", ["Vụ Điều trị", "Thanh tra Bộ Y tế"])]
-
-
-def test_opening_actor_before_a_later_hand_out():
-    """'- Ban QLDA6 khẩn trương gửi hồ sơ … . Giao Văn phòng Bộ chủ trì …' (185/TB-BGTVT 3.-1): the item's own
-    actor leads; the hand-out in a later sentence does not replace it."""
-    doc = extract(TB_HEADER + "Ngày 01/6/2023, Thứ trưởng chủ trì cuộc họp. Sau khi nghe báo cáo, Thứ trưởng kết "
-                              "luận như sau:\n3. Về triển khai cải tạo nhà D:\n"
-                              "- Ban QLDA6 khẩn trương gửi hồ sơ thiết kế bản vẽ thi công nhà D cho Văn phòng Bộ. Giao "
-                              "Văn phòng Bộ chủ trì, tổng hợp và có ý kiến đối với hồ sơ thiết kế.\n"
-                              "- Giao Trung tâm CNTT phối hợp Văn phòng Bộ để tháo lắp máy tính./.\n")
-    assert [(t.item, t.lead) for t in doc.tasks] == [
-        ("3.-1", ["Ban Quản lý dự án 6"]), ("3.-2", ["Trung tâm Công nghệ thông tin"])]
 
 
 def test_attachment_heading_after_its_bracket():
