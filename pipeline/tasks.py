@@ -471,6 +471,11 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
     ctx: dict[Optional[int], _Ctx] = {None: _Ctx(lead=_agencies("; ".join(recipients)) if recipients else [])}
     tasks: list[Task] = []
     unit_of: dict[int, int] = {}  # task index → unit index
+
+    def keep(task: Task, unit: int) -> None:
+        """A task, and the unit it came from (closing deadlines look its siblings up)."""
+        tasks.append(task)
+        unit_of[len(tasks) - 1] = unit
     dispatch = (doc_type or "") in ("Công văn", "Công điện", "Chỉ thị", "Thông báo", "Kế hoạch", "")
 
     own_paras: dict[int, Optional[tuple]] = {}
@@ -554,14 +559,12 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                     # "3. Doanh nghiệp gửi danh sách … Trong 02 ngày làm việc, kể từ ngày nhận được
                     # đề nghị, cơ quan bảo hiểm xã hội xác nhận …": the second actor's step
                     p, o = _due(text, doc_date, u.start, u.end)
-                    tasks.append(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
-                                       who, p, o, citations))
-                    unit_of[len(tasks) - 1] = i
+                    keep(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
+                               who, p, o, citations), i)
                 elif own_task_para(i) and u.parent in unit_of.values():
                     lead, p, o = own_task_para(i)
-                    tasks.append(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
-                                       lead, p, o, citations))
-                    unit_of[len(tasks) - 1] = i
+                    keep(_make(doc_id, len(tasks), units[u.parent].path, text, u.start, u.end, para,
+                               lead, p, o, citations), i)
                 continue  # a continuation paragraph: part of its item
         parent_ctx = ctx.get(u.parent, ctx[None]) if u.parent is not None else ctx[None]
         if u.parent is not None and (parent_ctx.executes or text.find("./.", units[u.parent].start, u.start) >= 0):
@@ -621,8 +624,7 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
                       p or my.deadline, o, citations)
             if sheet.support:
                 t.support = _agencies(sheet.support)
-            tasks.append(t)
-            unit_of[len(tasks) - 1] = i
+            keep(t, i)
             continue
         if has_marked_children and not content_intro and u.kind and not my.excluded and not my.approved \
                 and G["own_work_intro"].search(body, timeout=_TIMEOUT) and (directive or own_lead) \
@@ -632,9 +634,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             # "II. … yêu cầu Bộ Công an … hoàn thiện dự thảo các Nghị định, báo cáo Thủ tướng Chính phủ
             # trước ngày 02 tháng 11 năm 2024; cụ thể:": its own work up to the ":" is a task, and it
             # still introduces its items (annotations/README "An item with its own instruction")
-            tasks.append(_make(doc_id, len(tasks), u.path, text, s, u.end, body, my.lead,
-                               primary or parent_ctx.deadline, others, citations))
-            unit_of[len(tasks) - 1] = i
+            keep(_make(doc_id, len(tasks), u.path, text, s, u.end, body, my.lead,
+                       primary or parent_ctx.deadline, others, citations), i)
             continue
         if has_marked_children and not content_intro or not body.strip():
             continue  # an introducer: not a task itself
@@ -685,9 +686,8 @@ def extract(layout: Layout, citations: list[Citation], doc_id: str, doc_date: Op
             primary, others = _due(text, doc_date, boff, e)
         if not is_task or own_lead and all(_is_issuer(a, issuer) for a in own_lead):
             continue  # what the issuer itself does ("1. UBND tỉnh triển khai …") is not a task
-        tasks.append(_make(doc_id, len(tasks), u.path, text, s, e, body, my.lead,
-                           primary or parent_ctx.deadline, others, citations))
-        unit_of[len(tasks) - 1] = i
+        keep(_make(doc_id, len(tasks), u.path, text, s, e, body, my.lead,
+                   primary or parent_ctx.deadline, others, citations), i)
     _closing_deadlines(layout, tasks, unit_of, doc_date)
     _drop_redundant_closing(tasks)
     _expand_acronyms(tasks, text)
