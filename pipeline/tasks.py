@@ -172,10 +172,10 @@ def _named_lead(body: str) -> list[str]:
             return names
     # the item opens with its actor: "Sở Nội vụ chủ trì …", "Bộ Công an: …", a heading "1. Bộ Công an"
     # ("Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ …": the plural before a bare title is no part of it)
-    names, end = _agency_run(body, 0, slack=5 if body[:4].lower() == "các " else 2)
-    label = None if names else G["heading_label"].match(body)
-    if label:
-        names, end = _agency_run(body, label.end(), slack=5 if body[label.end():label.end() + 4].lower() == "các " else 2)
+    # (after a heading's label: "1. Nhiệm vụ chung: Tổng công ty …, các hãng hàng không Việt Nam:")
+    label = G["heading_label"].match(body)
+    at = label.end() if label else 0
+    names, end = _agency_run(body, at, slack=5 if body[at:at + 4].lower() == "các " else 2)
     if names and body.rstrip().endswith(":") and len(body) < 400:
         # a heading naming the addressees of the items below: "2.1. Tổng công ty …, CHKQT Vân Đồn:"
         from .agencies import find_agencies
